@@ -1,0 +1,28 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { DEFAULT_SUBGRAPH_PORTS, type Logger, type RunningSubgraph } from "@scg/shared";
+
+/**
+ * What every subgraph package exports from src/index.ts, so the runner, the composer and the
+ * test setup treat them alike. Subgraphs are found by folder; the order is DESIGN.md's
+ * (directory first: the others refer to its ids).
+ */
+export interface SubgraphModule {
+  prepareDatabase(url: string, options: { seed: boolean }, log?: Logger): Promise<unknown>;
+  startSubgraph(config: any): Promise<RunningSubgraph>;
+  loadConfig(env?: Record<string, string | undefined>): any;
+}
+
+export const ROOT = join(__dirname, "..", "..");
+
+/** The subgraphs that exist in this checkout, in dependency order. */
+export function subgraphNames(): string[] {
+  return Object.keys(DEFAULT_SUBGRAPH_PORTS).filter((name) => existsSync(join(ROOT, "subgraphs", name, "src", "index.ts")));
+}
+
+/** Loads a subgraph's module: its compiled dist/ when running built code, its src/ under Jest. */
+export function loadSubgraph(name: string): SubgraphModule {
+  const fromSource = __filename.endsWith(".ts");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(ROOT, "subgraphs", name, fromSource ? "src" : "dist", "index"));
+}

@@ -1,0 +1,59 @@
+import { readConfig, type EnvReader, type Profile } from "./read-config.js";
+
+/** What every subgraph reads the same way. */
+export interface ServiceConfig {
+  profile: Profile;
+  serviceName: string;
+  host: string;
+  port: number;
+  /** Postgres URL; every subgraph keeps its tables in its own schema of this database. */
+  databaseUrl: string;
+  databasePoolSize: number;
+  /** The secret the gateway signs its per-request identity credential with (see auth/). */
+  internalSecret: string;
+  logLevel: string;
+  /** Other subgraphs' URLs, for the few writes that must check another subgraph's data. */
+  subgraphUrls: Record<string, string>;
+  subgraphTimeoutMs: number;
+}
+
+export const DEVELOPMENT_INTERNAL_SECRET = "development-only-internal-secret-change-me-in-production";
+export const DEVELOPMENT_DATABASE_URL = "postgres://postgres@127.0.0.1:5544/postgres";
+
+/** The development port of each subgraph (DESIGN.md); PORT or <NAME>_PORT overrides. */
+export const DEFAULT_SUBGRAPH_PORTS: Readonly<Record<string, number>> = Object.freeze({
+  directory: 4001,
+  partnerships: 4002,
+  programs: 4003,
+  events: 4004,
+});
+
+export function subgraphUrlsFrom(env: EnvReader): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const [name, port] of Object.entries(DEFAULT_SUBGRAPH_PORTS)) {
+    urls[name] = env.url(`${name.toUpperCase()}_URL`, `http://127.0.0.1:${port}/graphql`);
+  }
+  return urls;
+}
+
+export function readServiceConfig(
+  serviceName: string,
+  env: Record<string, string | undefined> = process.env,
+): Readonly<ServiceConfig> {
+  return readConfig((read) => ({
+    profile: read.profile(),
+    serviceName,
+    // Subgraphs are internal: loopback unless told otherwise (the gateway is the public door).
+    host: read.string("HOST", "127.0.0.1"),
+    port: read.port(`${serviceName.toUpperCase()}_PORT`, read.port("PORT", DEFAULT_SUBGRAPH_PORTS[serviceName] ?? 0)),
+    databaseUrl: read.url("DATABASE_URL", read.profile() === "production" ? read.required("DATABASE_URL") : DEVELOPMENT_DATABASE_URL, [
+      "postgres:",
+      "postgresql:",
+    ]),
+    databasePoolSize: read.int("DATABASE_POOL_SIZE", 10, { min: 1, max: 200 }),
+    internalSecret: read.required("INTERNAL_SECRET", DEVELOPMENT_INTERNAL_SECRET),
+    logLevel: read.oneOf("LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace", "silent"], "info"),
+    subgraphUrls: subgraphUrlsFrom(read),
+    subgraphTimeoutMs: read.int("SUBGRAPH_TIMEOUT_MS", 5000, { min: 100, max: 60000 }),
+  }), env);
+}

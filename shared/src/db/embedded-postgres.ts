@@ -1,0 +1,44 @@
+import { mkdirSync } from "node:fs";
+
+export interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Where the data lives between starts; omit for an in-memory database. */
+  dataDir?: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /**
+   * PGlite is a single Postgres session; the socket server queues client connections onto it.
+   * This must be at least the sum of every pool that connects, or pools fail with
+   * "Connection terminated unexpectedly" (STACK.md, pitfall 9).
+   */
+  maxConnections?: number;
+}
+
+/**
+ * The embedded default: PGlite (Postgres compiled to WebAssembly) served over the Postgres
+ * wire protocol on a local port, so every service connects with the same `pg` driver it uses
+ * against a real server. One instance serves all subgraphs (each in its own schema).
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const db = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
+  const host = options.host ?? "127.0.0.1";
+  const server = new PGLiteSocketServer({ db, host, port: options.port ?? 0, maxConnections: options.maxConnections ?? 100 });
+  await server.start();
+  return {
+    // getServerConn() is "host:port" with the port actually bound (port 0 picks one).
+    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

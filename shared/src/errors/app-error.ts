@@ -1,0 +1,56 @@
+import { GraphQLError } from "graphql";
+
+/**
+ * The stable error codes every service answers with, in `extensions.code`.
+ * Clients may switch on these; they never change meaning.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  NOT_FOUND: "NOT_FOUND",
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  CONFLICT: "CONFLICT",
+  EVENT_FULL: "EVENT_FULL",
+  RATE_LIMITED: "RATE_LIMITED",
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  PERSISTED_QUERY_NOT_FOUND: "PERSISTED_QUERY_NOT_FOUND",
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes whose errors are safe to show to any caller, in any profile. */
+export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set([
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
+  // Apollo Server's own request-level codes: they describe the caller's request, not our internals.
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "BAD_REQUEST",
+]);
+
+/**
+ * An error we raise on purpose: a stable `code`, a message that is a full sentence quoting
+ * the value at fault, and optional machine-readable details (the field, the limit, …).
+ * Everything that is not an AppError (or one of Apollo's request errors) is masked in production.
+ */
+export class AppError extends GraphQLError {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...details, code } });
+    this.code = code;
+    this.name = "AppError";
+  }
+}
+
+export const badUserInput = (message: string, details?: Record<string, unknown>) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, details);
+export const notFound = (message: string, details?: Record<string, unknown>) =>
+  new AppError(ErrorCode.NOT_FOUND, message, details);
+export const unauthenticated = (message = "You must be signed in to do this.") =>
+  new AppError(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message: string) => new AppError(ErrorCode.FORBIDDEN, message);
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  new AppError(ErrorCode.CONFLICT, message, details);
+export const serviceUnavailable = (message: string) => new AppError(ErrorCode.SERVICE_UNAVAILABLE, message);

@@ -1,0 +1,34 @@
+import type { GraphQLFormattedError } from "graphql";
+import { ErrorCode, PUBLIC_ERROR_CODES } from "./app-error.js";
+
+export interface FormatErrorOptions {
+  /** Show the original message of unexpected errors (development only). */
+  exposeDetails: boolean;
+  /** Called with every error that gets masked, so it reaches the logs. */
+  onMasked?: (formatted: GraphQLFormattedError, original: unknown) => void;
+}
+
+/**
+ * Builds Apollo Server's `formatError`: errors with a public code pass through (without
+ * stack traces); everything else becomes "Unexpected error." with code INTERNAL_SERVER_ERROR,
+ * unless `exposeDetails` is on. Stack traces never leave the process.
+ */
+export function createFormatError(options: FormatErrorOptions) {
+  return (formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError => {
+    const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+    const { stacktrace: _stack, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    if (PUBLIC_ERROR_CODES.has(code)) {
+      return { ...formatted, extensions: { ...extensions, code } };
+    }
+    options.onMasked?.(formatted, original);
+    if (options.exposeDetails) {
+      return { ...formatted, extensions: { ...extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    }
+    return {
+      message: "Unexpected error.",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(extensions.requestId ? { requestId: extensions.requestId } : {}) },
+    };
+  };
+}

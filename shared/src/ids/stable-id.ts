@@ -1,0 +1,23 @@
+import { v5 as uuidv5 } from "uuid";
+
+/**
+ * Every id in the graph is a UUID v5 of a natural key under this namespace, so the same
+ * community, partnership or program gets the same id on every import and in every subgraph,
+ * without the subgraphs sharing a database. Never change it: every stored reference would break.
+ */
+export const ID_NAMESPACE = "6f1a3e9c-5b2d-4c8e-9a7f-2d1e0b3c4a5f";
+
+export function stableId(kind: string, naturalKey: string): string {
+  return uuidv5(`${kind}:${naturalKey}`, ID_NAMESPACE);
+}
+
+export const communityId = (slug: string) => stableId("community", slug);
+export const organizationId = (slug: string) => stableId("organization", slug);
+
+/** A partnership between two communities; the order of the two slugs does not matter. */
+export function partnershipId(slugA: string, slugB: string): string {
+  return stableId("partnership", [slugA, slugB].sort().join("|"));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID.test(value);

@@ -1,0 +1,90 @@
+import { badUserInput, foldText, US_STATES, type CommunityKind, type Page, type ActiveArea, type AgeGroup } from "@scg/shared";
+import type { DataSource, SelectQueryBuilder } from "typeorm";
+import { Community } from "../entities/community.entity.js";
+import { Country } from "../entities/country.entity.js";
+import { Organization } from "../entities/organization.entity.js";
+
+export const MAX_SEARCH_LENGTH = 100;
+
+export interface CommunityFilterValues {
+  search?: string | null;
+  kind?: CommunityKind | null;
+  countryCode?: string | null;
+  regionCode?: string | null;
+}
+
+export interface OrganizationFilterValues {
+  search?: string | null;
+  activeAreas?: ActiveArea[] | null;
+  ageGroups?: AgeGroup[] | null;
+  communityId?: string | null;
+}
+
+/** `%` and `_` in a search are literal characters, never wildcards. */
+export function likePattern(search: string): string {
+  return `%${foldText(search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function checkSearch(search: string | null | undefined): string | null {
+  if (search == null || search.trim() === "") return null;
+  if (search.length > MAX_SEARCH_LENGTH) {
+    throw badUserInput(`"search" may be at most ${MAX_SEARCH_LENGTH} characters long, but has ${search.length}.`, { argument: "search" });
+  }
+  return search.trim();
+}
+
+/** Normalizes and checks a country code against the directory: unknown codes are an input error, not an empty page. */
+export async function checkCountryCode(dataSource: DataSource, code: string): Promise<string> {
+  const normalized = code.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(normalized)) {
+    throw badUserInput(`"${code}" is not a country code; use an ISO 3166-1 alpha-2 code such as "JP".`, { argument: "countryCode" });
+  }
+  if (!(await dataSource.getRepository(Country).existsBy({ code: normalized }))) {
+    throw badUserInput(`No country with code "${normalized}" is in the directory.`, { argument: "countryCode" });
+  }
+  return normalized;
+}
+
+/**
+ * The communities that match a filter, ordered by slug, one keyset page at a time
+ * (rows for the page plus one, to tell whether another page follows), and their count.
+ */
+export async function findCommunities(dataSource: DataSource, filter: CommunityFilterValues, page: Page) {
+  const search = checkSearch(filter.search);
+  const countryCode = filter.countryCode == null ? null : await checkCountryCode(dataSource, filter.countryCode);
+  let regionCode: string | null = null;
+  if (filter.regionCode != null) {
+    regionCode = filter.regionCode.trim().toUpperCase();
+    if (countryCode === "US" && !US_STATES[regionCode]) {
+      throw badUserInput(`"${filter.regionCode}" is not a US state code; use a USPS code such as "WA".`, { argument: "regionCode" });
+    }
+  }
+  const base = (): SelectQueryBuilder<Community> => {
+    const q = dataSource.getRepository(Community).createQueryBuilder("c");
+    if (countryCode) q.andWhere("c.country_code = :countryCode", { countryCode });
+    if (regionCode) q.andWhere("c.region_code = :regionCode", { regionCode });
+    if (filter.kind) q.andWhere("c.kind = :kind", { kind: filter.kind });
+    if (search) q.andWhere(`c.search_text LIKE :pattern ESCAPE '\\'`, { pattern: likePattern(search) });
+    return q;
+  };
+  const rowsQuery = base().orderBy("c.slug", "ASC").limit(page.limit + 1);
+  if (page.after) rowsQuery.andWhere("c.slug > :afterSlug", { afterSlug: String(page.after[0]) });
+  const rows = page.limit === 0 ? [] : await rowsQuery.getMany();
+  return { rows, count: () => base().getCount() };
+}
+
+export async function findOrganizations(dataSource: DataSource, filter: OrganizationFilterValues, page: Page) {
+  const search = checkSearch(filter.search);
+  const base = (): SelectQueryBuilder<Organization> => {
+    const q = dataSource.getRepository(Organization).createQueryBuilder("o");
+    if (search) q.andWhere(`o.search_text LIKE :pattern ESCAPE '\\'`, { pattern: likePattern(search) });
+    if (filter.activeAreas?.length) q.andWhere("o.active_areas && :areas", { areas: filter.activeAreas });
+    if (filter.ageGroups?.length) q.andWhere("o.age_groups && :ages", { ages: filter.ageGroups });
+    if (filter.communityId) q.andWhere("o.community_id = :communityId", { communityId: filter.communityId });
+    return q;
+  };
+  const rowsQuery = base().orderBy("o.slug", "ASC").limit(page.limit + 1);
+  if (page.after) rowsQuery.andWhere("o.slug > :afterSlug", { afterSlug: String(page.after[0]) });
+  const rows = page.limit === 0 ? [] : await rowsQuery.getMany();
+  return { rows, count: () => base().getCount() };
+}

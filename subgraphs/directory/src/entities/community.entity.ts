@@ -1,0 +1,61 @@
+import { CommunityKind } from "@scg/shared";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { GeoPoint } from "./geo-point.js";
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A city, county or state: a member of the network or a partner abroad." })
+@Entity({ name: "community" })
+@Index("community_country_region_slug_idx", ["countryCode", "regionCode", "slug"])
+// Trigram index for the accent-folded substring search; created by the migration (TypeORM cannot express it).
+@Index("community_search_trgm_idx", { synchronize: false })
+export class Community {
+  @Field(() => ID, { description: "Stable id (a UUID derived from the slug; the same in every subgraph and on every import)." })
+  @PrimaryColumn({ type: "uuid" })
+  id: string;
+
+  @Field({ description: 'URL-friendly unique name: "seattle-wa-us", "kobe-jp".' })
+  @Index("community_slug_key", { unique: true })
+  @Column({ type: "text" })
+  slug: string;
+
+  @Field({ description: "Name as the source gives it, diacritics kept." })
+  @Column({ type: "text" })
+  name: string;
+
+  /** Lowercase, diacritics removed: what `search` matches (see foldText). */
+  @Column({ type: "text", name: "search_text" })
+  searchText: string;
+
+  @Field(() => CommunityKind)
+  @Index("community_kind_idx")
+  @Column({ type: "text" })
+  kind: CommunityKind;
+
+  /** The country's ISO code; `country` resolves it. */
+  @Column({ type: "char", length: 2, name: "country_code" })
+  countryCode: string;
+
+  @Field(() => String, { nullable: true, description: "USPS state code for US communities; null elsewhere." })
+  @Column({ type: "text", name: "region_code", nullable: true })
+  regionCode: string | null;
+
+  @Field(() => String, { nullable: true, description: "State, province or region name, where known." })
+  @Column({ type: "text", nullable: true })
+  region: string | null;
+
+  @Column({ type: "double precision", nullable: true })
+  latitude: number | null;
+
+  @Column({ type: "double precision", nullable: true })
+  longitude: number | null;
+
+  @Field(() => GeoPoint, { nullable: true, description: "Coordinates, where a gazetteer match was found." })
+  get location(): GeoPoint | null {
+    return this.latitude === null || this.longitude === null ? null : { latitude: this.latitude, longitude: this.longitude };
+  }
+
+  @Field({ description: "Where this record comes from (for imported data, the Wikipedia list pages)." })
+  @Column({ type: "text" })
+  source: string;
+}

@@ -1,0 +1,10 @@
+import { Field, Float, ObjectType } from "type-graphql";
+
+@ObjectType({ description: "A point on Earth (WGS 84)." })
+export class GeoPoint {
+  @Field(() => Float, { description: "Degrees north of the equator (negative: south)." })
+  latitude: number;
+
+  @Field(() => Float, { description: "Degrees east of Greenwich (negative: west)." })
+  longitude: number;
+}
