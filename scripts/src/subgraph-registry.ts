@@ -11,6 +11,17 @@ export interface SubgraphModule {
   prepareDatabase(url: string, options: { seed: boolean }, log?: Logger): Promise<unknown>;
   startSubgraph(config: any): Promise<RunningSubgraph>;
   loadConfig(env?: Record<string, string | undefined>): any;
+  /** `build<Name>Schema()`: the subgraph's schema and SDL, no database needed. */
+  [buildSchema: string]: unknown;
+}
+
+/** Builds a subgraph's SDL through its `build<Name>Schema` export. */
+export async function subgraphSdl(name: string): Promise<string> {
+  const module = loadSubgraph(name);
+  const build = Object.entries(module).find(([key, value]) => /^build[A-Z]\w*Schema$/.test(key) && typeof value === "function");
+  if (!build) throw new Error(`subgraphs/${name}/src/index.ts exports no build<Name>Schema function.`);
+  const { sdl } = await (build[1] as () => Promise<{ sdl: string }>)();
+  return sdl;
 }
 
 export const ROOT = join(__dirname, "..", "..");

@@ -1,0 +1,20 @@
+import "reflect-metadata";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { composeSupergraph } from "./compose-supergraph.js";
+import { ROOT } from "./subgraph-registry.js";
+
+/** `npm run compose`: writes each subgraph's schema.graphql and gateway/supergraph.graphql. */
+async function main() {
+  const { supergraphSdl, subgraphs } = await composeSupergraph();
+  for (const { name, sdl } of subgraphs) {
+    writeFileSync(join(ROOT, "subgraphs", name, "schema.graphql"), `${sdl.trim()}\n`);
+  }
+  writeFileSync(join(ROOT, "gateway", "supergraph.graphql"), `${supergraphSdl.trim()}\n`);
+  console.log(`composed ${subgraphs.map((s) => s.name).join(", ")} → gateway/supergraph.graphql`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

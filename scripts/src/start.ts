@@ -1,0 +1,111 @@
+import "reflect-metadata";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createLogger, readConfig, startEmbeddedPostgres, type EmbeddedPostgres } from "@scg/shared";
+import { loadSubgraph, ROOT, subgraphNames } from "./subgraph-registry.js";
+
+/**
+ * `npm start`: the whole network on this machine. Without DATABASE_URL, one embedded PGlite
+ * (data under .data/, kept between starts) serves every subgraph on a local port; then
+ * migrations, the seed on first start, each subgraph and the gateway as child processes.
+ * Ctrl-C stops everything it started.
+ */
+const config = readConfig((read) => ({
+  databaseUrl: read.optionalUrl("DATABASE_URL", ["postgres:", "postgresql:"]),
+  embeddedPort: read.port("EMBEDDED_DB_PORT", 5544),
+  dataDir: read.string("EMBEDDED_DB_DIR", join(ROOT, ".data", "pglite")),
+  seed: read.oneOf("SEED_ON_START", ["auto", "always", "never"], "auto"),
+  gatewayPort: read.port("GATEWAY_PORT", 4000),
+}));
+
+const log = createLogger("start", process.env.LOG_LEVEL ?? "info");
+const children: ChildProcess[] = [];
+let embedded: EmbeddedPostgres | null = null;
+let stopping = false;
+
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log.info("stopping the network");
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+          setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+        }),
+    ),
+  );
+  await embedded?.stop();
+  process.exit(code);
+}
+
+function run(name: string, script: string, env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, ["--enable-source-maps", script], { env, stdio: ["ignore", "inherit", "inherit"] });
+  child.once("exit", (code, signal) => {
+    if (!stopping) {
+      log.error({ code, signal }, `${name} exited; stopping the network`);
+      void stop(1);
+    }
+  });
+  children.push(child);
+}
+
+async function waitForGateway(url: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url.replace(/\/graphql$/, "/ready"));
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+async function main() {
+  process.once("SIGINT", () => void stop(0));
+  process.once("SIGTERM", () => void stop(0));
+  let databaseUrl = config.databaseUrl;
+  let seed = config.seed === "always";
+  if (!databaseUrl) {
+    const marker = join(config.dataDir, "..", "seeded");
+    log.info(`DATABASE_URL is not set: starting the embedded database (PGlite) in ${config.dataDir}`);
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort, maxConnections: 200 });
+    databaseUrl = embedded.url;
+    seed = config.seed !== "never" && (config.seed === "always" || !existsSync(marker));
+    await prepare(databaseUrl, seed);
+    if (seed) writeFileSync(marker, new Date().toISOString());
+  } else {
+    await prepare(databaseUrl, config.seed !== "never");
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, APOLLO_TELEMETRY_DISABLED: process.env.APOLLO_TELEMETRY_DISABLED ?? "1" };
+  if (embedded) env.DATABASE_POOL_SIZE ??= "5";
+  for (const name of subgraphNames()) run(name, join(ROOT, "subgraphs", name, "dist", "index.js"), env);
+  run("gateway", join(ROOT, "gateway", "dist", "index.js"), env);
+  const gatewayUrl = `http://localhost:${config.gatewayPort}/graphql`;
+  if (await waitForGateway(gatewayUrl)) {
+    console.log(`\n  Sister Cities Graph is up.\n  GraphQL endpoint and IDE: ${gatewayUrl}\n  Health: http://localhost:${config.gatewayPort}/health   Readiness: http://localhost:${config.gatewayPort}/ready\n  Press Ctrl-C to stop.\n`);
+  } else {
+    log.error("the gateway did not become ready within 60 s");
+    await stop(1);
+  }
+}
+
+async function prepare(databaseUrl: string, seed: boolean) {
+  for (const name of subgraphNames()) {
+    const started = Date.now();
+    await loadSubgraph(name).prepareDatabase(databaseUrl, { seed }, log);
+    log.info(`${name}: database ready${seed ? " (migrated and seeded)" : " (migrated)"} in ${Date.now() - started} ms`);
+  }
+}
+
+main().catch(async (error) => {
+  log.error(error instanceof Error ? error.message : error);
+  await stop(1);
+});
