@@ -1,0 +1,16 @@
+/** What the partnership rules need to know about a community; the directory owns the rest. */
+export interface DirectoryCommunity {
+  id: string;
+  slug: string;
+  countryCode: string;
+  regionCode: string | null;
+}
+
+/**
+ * Asks the directory (through its API, never its tables) about communities: one answer per id,
+ * in order, null for an id the directory does not know. Throws SERVICE_UNAVAILABLE when the
+ * directory cannot answer in time.
+ */
+export interface CommunityDirectory {
+  findCommunities(ids: readonly string[]): Promise<(DirectoryCommunity | null)[]>;
+}

@@ -1,0 +1,88 @@
+import { badUserInput, isUuid, parsePage, US_STATES, type ActiveArea, type Page, type PageArgs } from "@scg/shared";
+import { Brackets, type DataSource, type SelectQueryBuilder } from "typeorm";
+import { PartnershipStatus } from "../entities/partnership-status.js";
+import { Partnership } from "../entities/partnership.entity.js";
+import { NetworkStats } from "../entities/network-stats.js";
+
+export interface PartnershipFilterValues {
+  status?: PartnershipStatus[] | null;
+  countryCode?: string | null;
+  regionCode?: string | null;
+  focusAreas?: ActiveArea[] | null;
+}
+
+/** `first`/`after` checked for a list of partnerships, whose cursor is the last partnership's id. */
+export function parsePartnershipPage(args: PageArgs): Page {
+  const page = parsePage(args);
+  if (page.after && !isUuid(String(page.after[0]))) {
+    throw badUserInput(`The cursor "${String(args.after).slice(0, 80)}" is not valid here; pass an endCursor or cursor from this same query.`, {
+      argument: "after",
+    });
+  }
+  return page;
+}
+
+/** A country code as filters accept it: two letters, any case. Unknown codes simply match nothing. */
+export function checkCountryCode(code: string, argument = "countryCode"): string {
+  const normalized = code.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(normalized)) {
+    throw badUserInput(`"${code}" is not a country code; use an ISO 3166-1 alpha-2 code such as "JP".`, { argument });
+  }
+  return normalized;
+}
+
+/** A region code; for the United States (or when no country is given) it must be a USPS state code. */
+function checkRegionCode(code: string, countryCode: string | null): string {
+  const normalized = code.trim().toUpperCase();
+  if ((countryCode === null || countryCode === "US") && !US_STATES[normalized]) {
+    throw badUserInput(`"${code}" is not a US state code; use a USPS code such as "WA".`, { argument: "regionCode" });
+  }
+  return normalized;
+}
+
+/**
+ * The partnerships that match a filter, ordered by id, one keyset page at a time (rows for the
+ * page plus one, to tell whether another page follows), and a deferred count of all matches.
+ *
+ * `countryCode` and `regionCode` match when one side of the partnership is in that country and
+ * region (the same side, when both are given): each side's codes are stored on the row, so this is
+ * one indexed query (a bitmap OR over the two sides' indexes) without asking the directory.
+ */
+export function findPartnerships(dataSource: DataSource, filter: PartnershipFilterValues, page: Page) {
+  const countryCode = filter.countryCode == null ? null : checkCountryCode(filter.countryCode);
+  const regionCode = filter.regionCode == null ? null : checkRegionCode(filter.regionCode, countryCode);
+  const base = (): SelectQueryBuilder<Partnership> => {
+    const q = dataSource.getRepository(Partnership).createQueryBuilder("p");
+    if (filter.status?.length) q.andWhere("p.status = ANY(:statuses)", { statuses: filter.status });
+    if (filter.focusAreas?.length) q.andWhere("p.focus_areas && :areas", { areas: filter.focusAreas });
+    if (countryCode || regionCode) {
+      const side = (s: "a" | "b") =>
+        [countryCode && `p.community_${s}_country = :countryCode`, regionCode && `p.community_${s}_region = :regionCode`].filter(Boolean).join(" AND ");
+      q.andWhere(new Brackets((w) => w.where(side("a"), { countryCode, regionCode }).orWhere(side("b"), { countryCode, regionCode })));
+    }
+    return q;
+  };
+  const rowsQuery = base().orderBy("p.id", "ASC").limit(page.limit + 1);
+  if (page.after) rowsQuery.andWhere("p.id > :afterId", { afterId: String(page.after[0]) });
+  const rows = page.limit === 0 ? Promise.resolve([]) : rowsQuery.getMany();
+  return { rows, count: () => base().getCount() };
+}
+
+/**
+ * The network's figures, in one statement. `countries` counts the partner countries abroad:
+ * distinct countries other than the United States that appear on either side of any partnership.
+ */
+export async function computeNetworkStats(dataSource: DataSource): Promise<NetworkStats> {
+  const [row] = await dataSource.query(
+    `SELECT
+       (SELECT count(*) FROM "partnerships"."partnership")::int AS "partnerships",
+       (SELECT count(*) FROM "partnerships"."partnership" WHERE "status" = $1)::int AS "activePartnerships",
+       (SELECT count(*) FROM (SELECT "community_a_id" FROM "partnerships"."partnership"
+                              UNION SELECT "community_b_id" FROM "partnerships"."partnership") AS c)::int AS "communities",
+       (SELECT count(*) FROM (SELECT "community_a_country" AS code FROM "partnerships"."partnership"
+                              UNION SELECT "community_b_country" FROM "partnerships"."partnership") AS k
+        WHERE k.code <> 'US')::int AS "countries"`,
+    [PartnershipStatus.ACTIVE],
+  );
+  return Object.assign(new NetworkStats(), row);
+}

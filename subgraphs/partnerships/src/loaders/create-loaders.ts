@@ -1,0 +1,106 @@
+import { createGroupLoader, createKeyLoader, type Page } from "@scg/shared";
+import DataLoader from "dataloader";
+import { In, type DataSource } from "typeorm";
+import { Partnership } from "../entities/partnership.entity.js";
+import { Signature } from "../entities/signature.entity.js";
+import { StatusChange } from "../entities/status-change.entity.js";
+
+const PARTNERSHIP_TABLE = `"partnerships"."partnership"`;
+
+/**
+ * Counts partnerships per side key (community id or country code) in one statement: each
+ * partnership counts once for each side that matches (the two sides never share a community or a
+ * country, so nothing is counted twice). Keys without partnerships count 0.
+ */
+function countBySide(dataSource: DataSource, column: "id" | "country") {
+  return async (keys: readonly string[]): Promise<number[]> => {
+    const rows: { key: string; count: number }[] = await dataSource.query(
+      `SELECT s.key, count(*)::int AS count FROM (
+         SELECT "community_a_${column}" AS key FROM ${PARTNERSHIP_TABLE} WHERE "community_a_${column}" = ANY($1)
+         UNION ALL
+         SELECT "community_b_${column}" FROM ${PARTNERSHIP_TABLE} WHERE "community_b_${column}" = ANY($1)
+       ) AS s GROUP BY s.key`,
+      [keys],
+    );
+    const counts = new Map(rows.map((row) => [row.key.trim(), row.count]));
+    return keys.map((key) => counts.get(key) ?? 0);
+  };
+}
+
+/** One loader per access path; a new set for every request (never shared across callers). */
+export function createLoaders(dataSource: DataSource) {
+  const partnerships = dataSource.getRepository(Partnership);
+
+  const partnershipById = createKeyLoader(
+    (ids: readonly string[]) => partnerships.findBy({ id: In([...ids]) }),
+    (partnership) => partnership.id,
+  );
+
+  /** Every partnership of each community (either side), ordered by id; primes partnershipById. */
+  const partnershipsByCommunityId = createGroupLoader(
+    async (ids: readonly string[]) => {
+      const rows = await partnerships
+        .createQueryBuilder("p")
+        .where("p.community_a_id = ANY(:ids) OR p.community_b_id = ANY(:ids)", { ids: [...ids] })
+        .orderBy("p.id", "ASC")
+        .getMany();
+      for (const row of rows) partnershipById.prime(row.id, row);
+      return rows;
+    },
+    (partnership) => partnership.communityIds,
+  );
+
+  /**
+   * A page of each country's partnerships, ordered by id. One loader per page shape (limit and
+   * cursor), so a request asking the same page of several countries sends one statement: a lateral
+   * top-N per country inside `id IN (…)`, then the rows are regrouped here.
+   */
+  const pagesByShape = new Map<string, DataLoader<string, Partnership[]>>();
+  const partnershipPageByCountryCode = (page: Page) => {
+    const shape = JSON.stringify([page.limit, page.after]);
+    let loader = pagesByShape.get(shape);
+    if (!loader) {
+      const afterId = page.after ? String(page.after[0]) : null;
+      loader = new DataLoader<string, Partnership[]>(async (codes) => {
+        const rows = await partnerships
+          .createQueryBuilder("p")
+          .where(
+            `p.id IN (SELECT top.id FROM unnest(CAST(:codes AS text[])) AS k(code) CROSS JOIN LATERAL (
+               SELECT x.id FROM ${PARTNERSHIP_TABLE} x
+               WHERE (x.community_a_country = k.code OR x.community_b_country = k.code)
+                 AND (CAST(:afterId AS uuid) IS NULL OR x.id > CAST(:afterId AS uuid))
+               ORDER BY x.id LIMIT :limit) AS top)`,
+            { codes: [...codes], afterId, limit: page.limit + 1 },
+          )
+          .orderBy("p.id", "ASC")
+          .getMany();
+        for (const row of rows) partnershipById.prime(row.id, row);
+        return codes.map((code) =>
+          rows.filter((p) => p.communityACountry === code || p.communityBCountry === code).slice(0, page.limit + 1),
+        );
+      });
+      pagesByShape.set(shape, loader);
+    }
+    return loader;
+  };
+
+  return {
+    partnershipById,
+    partnershipsByCommunityId,
+    partnershipPageByCountryCode,
+    partnershipCountByCommunityId: new DataLoader<string, number>(countBySide(dataSource, "id")),
+    partnershipCountByCountryCode: new DataLoader<string, number>(countBySide(dataSource, "country")),
+    signaturesByPartnershipId: createGroupLoader(
+      (ids: readonly string[]) =>
+        dataSource.getRepository(Signature).find({ where: { partnershipId: In([...ids]) }, order: { recordedAt: "ASC", communityId: "ASC" } }),
+      (signature) => signature.partnershipId,
+    ),
+    statusHistoryByPartnershipId: createGroupLoader(
+      (ids: readonly string[]) =>
+        dataSource.getRepository(StatusChange).find({ where: { partnershipId: In([...ids]) }, order: { changedAt: "ASC", id: "ASC" } }),
+      (change) => change.partnershipId,
+    ),
+  };
+}
+
+export type PartnershipsLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,29 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { PartnershipsContext } from "../context.js";
+import { CommunityRef, communityRef } from "../entities/community-ref.js";
+import { PartnershipStatus } from "../entities/partnership-status.js";
+import { SisterCityLink } from "../entities/sister-city-link.js";
+
+/** What this subgraph adds to the directory's communities; every field goes through a per-request loader. */
+@Resolver(() => CommunityRef)
+export class CommunityResolver {
+  @FieldResolver(() => [SisterCityLink], {
+    description: "The community's sister cities: for each partnership, the community on the other side. Ordered by partnership id.",
+  })
+  async sisterCities(
+    @Root() community: CommunityRef,
+    @Ctx() { loaders }: PartnershipsContext,
+    @Arg("status", () => [PartnershipStatus], { nullable: true, description: "Only partnerships in these statuses (omitted or empty: every status)." })
+    status?: PartnershipStatus[] | null,
+  ): Promise<SisterCityLink[]> {
+    const partnerships = await loaders.partnershipsByCommunityId.load(community.id);
+    return partnerships
+      .filter((partnership) => !status?.length || status.includes(partnership.status))
+      .map((partnership) => Object.assign(new SisterCityLink(), { partnership, partner: communityRef(partnership.partnerOf(community.id)) }));
+  }
+
+  @FieldResolver(() => Int, { description: "How many partnerships the community has, in any status (the length of `sisterCities`)." })
+  partnershipCount(@Root() community: CommunityRef, @Ctx() { loaders }: PartnershipsContext): Promise<number> {
+    return loaders.partnershipCountByCommunityId.load(community.id);
+  }
+}

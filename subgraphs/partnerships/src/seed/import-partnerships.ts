@@ -1,0 +1,108 @@
+import { DataFileError, partnershipId, readSisterCityPairs, resolveCommunities, SISTER_CITIES_CSV, type Logger, type SisterCityPair } from "@scg/shared";
+import type { DataSource } from "typeorm";
+import { PartnershipStatus } from "../entities/partnership-status.js";
+import { describeSources } from "./describe-source.js";
+
+export interface PartnershipsImportReport {
+  rows: number;
+  partnerships: number;
+  /** Rows that named a pair already seen (merged into it, sources joined). */
+  merged: number;
+  inserted: number;
+}
+
+/** One partnership as the import writes it (side A is always the US side). */
+export interface ImportedPartnership {
+  id: string;
+  aId: string;
+  aCountry: string;
+  aRegion: string | null;
+  bId: string;
+  bCountry: string;
+  bRegion: string | null;
+  establishedYear: number | null;
+  source: string;
+  lines: number[];
+}
+
+/**
+ * Builds the partnerships from the pairs: one per pair of communities (rows naming the same pair
+ * are merged, their sources joined, the earliest year kept), with each side's id, country and region
+ * code from the same resolution the directory imports, so ids agree without sharing a database.
+ * Every problem is collected with its line number; any problem means no partnership at all.
+ */
+export function buildImportedPartnerships(pairs: readonly SisterCityPair[]): ImportedPartnership[] {
+  const { communities, sides } = resolveCommunities(pairs);
+  const bySlug = new Map(communities.map((c) => [c.slug, c]));
+  const byId = new Map<string, ImportedPartnership & { sources: string[] }>();
+  const problems: string[] = [];
+  sides.forEach(({ usSlug, partnerSlug }, index) => {
+    const pair = pairs[index];
+    const us = bySlug.get(usSlug);
+    const partner = bySlug.get(partnerSlug);
+    if (!us || !partner) return problems.push(`line ${pair.line}: the pair's communities could not be resolved`);
+    if (us.id === partner.id) return problems.push(`line ${pair.line}: "${pair.usCity}" is paired with itself`);
+    if (us.countryCode === partner.countryCode) {
+      return problems.push(`line ${pair.line}: both communities are in ${us.countryCode}; a partnership joins two countries`);
+    }
+    const id = partnershipId(usSlug, partnerSlug);
+    const existing = byId.get(id);
+    if (existing) {
+      existing.sources.push(pair.source);
+      existing.lines.push(pair.line);
+      if (pair.sinceYear !== null) existing.establishedYear = Math.min(existing.establishedYear ?? pair.sinceYear, pair.sinceYear);
+      return;
+    }
+    byId.set(id, {
+      id, aId: us.id, aCountry: us.countryCode, aRegion: us.regionCode, bId: partner.id, bCountry: partner.countryCode,
+      bRegion: partner.regionCode, establishedYear: pair.sinceYear, source: "", sources: [pair.source], lines: [pair.line],
+    });
+  });
+  if (problems.length > 0) throw new DataFileError(SISTER_CITIES_CSV, problems);
+  return [...byId.values()].map(({ sources, ...partnership }) => ({ ...partnership, source: describeSources(sources) }));
+}
+
+/**
+ * Loads every real pair as an ACTIVE partnership, in one transaction and two statements (the
+ * partnerships, then the history entry of each newly inserted one). Idempotent: ids are derived
+ * from the communities' slugs; a re-import refreshes only what the data says (source, year) and
+ * never touches what people changed since (status, signatures, history).
+ */
+export async function importPartnerships(dataSource: DataSource, log: Pick<Logger, "info">): Promise<PartnershipsImportReport> {
+  const pairs = readSisterCityPairs();
+  const partnerships = buildImportedPartnerships(pairs);
+  const column = <K extends keyof ImportedPartnership>(key: K) => partnerships.map((p) => p[key]);
+  const inserted = await dataSource.transaction(async (manager) => {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO "partnerships"."partnership" AS p
+         ("id", "status", "community_a_id", "community_a_country", "community_a_region",
+          "community_b_id", "community_b_country", "community_b_region", "established_year", "source", "created_by")
+       SELECT id, $1, a_id, a_country, a_region, b_id, b_country, b_region, established_year, source, 'import'
+       FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::int[], $10::text[])
+         AS data(id, a_id, a_country, a_region, b_id, b_country, b_region, established_year, source)
+       ON CONFLICT ("id") DO UPDATE SET
+         "source" = EXCLUDED."source",
+         "established_year" = COALESCE(p."established_year", EXCLUDED."established_year")
+       WHERE p."created_by" = 'import'
+         AND (p."source", p."established_year") IS DISTINCT FROM (EXCLUDED."source", COALESCE(p."established_year", EXCLUDED."established_year"))
+       RETURNING "id", (xmax = 0) AS "inserted"`,
+      [
+        PartnershipStatus.ACTIVE, column("id"), column("aId"), column("aCountry"), column("aRegion"), column("bId"),
+        column("bCountry"), column("bRegion"), column("establishedYear"), column("source"),
+      ],
+    );
+    const insertedIds = rows.filter((row) => (row as { inserted?: boolean }).inserted).map((row) => row.id);
+    if (insertedIds.length > 0) {
+      await manager.query(
+        `INSERT INTO "partnerships"."status_change" ("partnership_id", "from_status", "to_status", "changed_by", "reason")
+         SELECT id, NULL, $1, 'import', 'Imported from the sister-city data set (English Wikipedia lists).'
+         FROM unnest($2::uuid[]) AS data(id)`,
+        [PartnershipStatus.ACTIVE, insertedIds],
+      );
+    }
+    return insertedIds.length;
+  });
+  const report = { rows: pairs.length, partnerships: partnerships.length, merged: pairs.length - partnerships.length, inserted };
+  log.info(`partnerships: ${report.rows} rows read, ${report.partnerships} partnerships (${report.merged} merged), ${inserted} new`);
+  return report;
+}
