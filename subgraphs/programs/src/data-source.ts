@@ -1,0 +1,15 @@
+import { createDataSource, type Logger } from "@scg/shared";
+import { Exchange } from "./entities/exchange.entity.js";
+import { NetworkProgram } from "./entities/network-program.entity.js";
+import { Program } from "./entities/program.entity.js";
+import { CreatePrograms1764316800000 } from "./migrations/1764316800000-create-programs.js";
+
+/** The programs subgraph's Postgres schema: its tables and its migrations table live there. */
+export const PROGRAMS_SCHEMA = "programs";
+
+export const programsEntities = [Program, Exchange, NetworkProgram];
+export const programsMigrations = [CreatePrograms1764316800000];
+
+export function createProgramsDataSource(url: string, options: { poolSize?: number; log?: Logger } = {}) {
+  return createDataSource({ url, schema: PROGRAMS_SCHEMA, entities: programsEntities, migrations: programsMigrations, ...options });
+}
