@@ -1,8 +1,10 @@
 import { join } from "node:path";
-import { DEVELOPMENT_INTERNAL_SECRET, readConfig, subgraphUrlsFrom, type Profile } from "@scg/shared";
+import { DEVELOPMENT_DATABASE_URL, DEVELOPMENT_INTERNAL_SECRET, readConfig, subgraphUrlsFrom, type Profile } from "@scg/shared";
+import { readLimits, type Limits } from "./limits/limits.js";
 
 export const DEVELOPMENT_JWT_SECRET = "development-only-jwt-secret-change-me-in-production";
 export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, "..", "supergraph.graphql");
+export const DEFAULT_MANIFEST_PATH = join(__dirname, "..", "persisted-operations.json");
 
 export interface GatewayConfig {
   profile: Profile;
@@ -22,6 +24,18 @@ export interface GatewayConfig {
     jwksUrl: string | null;
   };
   logLevel: string;
+  /** Postgres for the gateway's own table (API keys), in schema "gateway". */
+  databaseUrl: string;
+  /** Shared rate-limit counts across replicas; memory when unset (development only). */
+  redisUrl: string | null;
+  /** Origins of the network's own sites, allowed by CORS without a key. */
+  corsOrigins: string[];
+  /** Trusted-operation manifests (Apollo persisted query manifest format). */
+  manifestPaths: string[];
+  rateLimit: { enabled: boolean; anonymousPoints: number; userPoints: number; defaultKeyPoints: number };
+  limits: Limits;
+  /** Node HTTP server timeouts, so slow clients cannot pin connections. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxHeaderBytes: number };
 }
 
 /** The gateway's configuration: the only place it reads the environment. */
@@ -45,6 +59,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         jwksUrl,
       },
       logLevel: read.oneOf("LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace", "silent"], "info"),
+      databaseUrl: read.url("DATABASE_URL", profile === "production" ? read.required("DATABASE_URL") : DEVELOPMENT_DATABASE_URL, ["postgres:", "postgresql:"]),
+      redisUrl: read.optionalUrl("REDIS_URL", ["redis:", "rediss:"]) ?? (profile === "production" ? (read.required("REDIS_URL"), null) : null),
+      corsOrigins: read.list("CORS_ORIGINS", ["http://localhost:3000"]),
+      manifestPaths: read.list("TRUSTED_OPERATION_MANIFESTS", [DEFAULT_MANIFEST_PATH]),
+      rateLimit: {
+        enabled: read.bool("RATE_LIMIT_ENABLED", true),
+        anonymousPoints: read.int("RATE_LIMIT_ANONYMOUS_POINTS", 20_000, { min: 1 }),
+        userPoints: read.int("RATE_LIMIT_USER_POINTS", 100_000, { min: 1 }),
+        defaultKeyPoints: read.int("RATE_LIMIT_KEY_POINTS", 60_000, { min: 1 }),
+      },
+      limits: readLimits(read),
+      http: {
+        headersTimeoutMs: read.int("HTTP_HEADERS_TIMEOUT_MS", 10_000, { min: 1000 }),
+        requestTimeoutMs: read.int("HTTP_REQUEST_TIMEOUT_MS", 30_000, { min: 1000 }),
+        keepAliveTimeoutMs: read.int("HTTP_KEEP_ALIVE_TIMEOUT_MS", 5_000, { min: 100 }),
+        maxHeaderBytes: read.int("HTTP_MAX_HEADER_BYTES", 16_384, { min: 1024, max: 65_536 }),
+      },
     };
   }, env);
 }

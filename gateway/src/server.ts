@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { readFileSync } from "node:fs";
 import { ApolloGateway } from "@apollo/gateway";
@@ -6,14 +5,26 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
+import cors from "cors";
 import express from "express";
 import { createFormatError, createLogger, type Logger } from "@scg/shared";
+import { ApiKeyStore, createGatewayDataSource } from "./api-keys/api-key-store.js";
 import { createUserTokenVerifier } from "./auth/verify-user-token.js";
 import type { GatewayConfig } from "./config.js";
 import type { GatewayContext } from "./context.js";
 import { SubgraphDataSource } from "./data-sources/subgraph-data-source.js";
+import { resolveCaller, type Caller } from "./http/caller.js";
 import { graphiqlRouter } from "./http/graphiql.js";
 import { healthRouter } from "./http/health.js";
+import { bodyErrorHandler, refuse, requestGuards } from "./http/request-guards.js";
+import { trustedOperations } from "./http/trusted-operations.js";
+import { CostRateLimiter } from "./limits/rate-limiter.js";
+import { limitValidationRules } from "./limits/validation-rules.js";
+import { TrustedOperations } from "./persisted/manifest.js";
+import { operationCostPlugin } from "./plugins/operation-cost.plugin.js";
+import { rateLimitPlugin } from "./plugins/rate-limit.plugin.js";
+import { requestIdPlugin } from "./plugins/request-id.plugin.js";
+import { visibilityPlugin } from "./plugins/visibility.plugin.js";
 
 export interface GatewayOptions {
   /** The composed supergraph; read from `config.supergraphPath` when omitted. */
@@ -25,16 +36,23 @@ export interface RunningGateway {
   url: string;
   port: number;
   httpServer: Server;
+  apiKeys: ApiKeyStore;
   stop(): Promise<void>;
 }
 
 /**
- * Wires the public gateway: Express (health, readiness, the IDE), Apollo Server running
- * @apollo/gateway over the committed supergraph, per-request identity from the bearer token.
+ * Wires the public gateway. Order of a request: HTTP guards (method, media type, UTF-8, sizes)
+ * → CORS → caller (request id, JWT, API key, origin) → trusted-operation policy → Apollo Server
+ * (document limits as validation rules, cost, visibility, rate limit) → @apollo/gateway → subgraphs.
  */
 export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningGateway> {
   const log = options.log ?? createLogger("gateway", config.logLevel);
   const supergraphSdl = options.supergraphSdl ?? readFileSync(config.supergraphPath, "utf8");
+  const trusted = TrustedOperations.fromFiles(config.manifestPaths);
+  const { dataSource } = createGatewayDataSource(config.databaseUrl, { poolSize: 2, log });
+  await dataSource.initialize();
+  const apiKeys = new ApiKeyStore(dataSource);
+  const limiter = new CostRateLimiter(config.redisUrl);
   let loaded = false;
 
   const gateway = new ApolloGateway({
@@ -51,50 +69,89 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
 
   const app = express();
   app.disable("x-powered-by");
-  const httpServer = createServer(app);
+  app.set("trust proxy", "loopback");
+  const httpServer = createServer({ maxHeaderSize: config.http.maxHeaderBytes }, app);
+  httpServer.headersTimeout = config.http.headersTimeoutMs;
+  httpServer.requestTimeout = config.http.requestTimeoutMs;
+  httpServer.keepAliveTimeout = config.http.keepAliveTimeoutMs;
+
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: config.profile === "development",
+    // Open here; the visibility plugin closes introspection to anonymous callers in production.
+    introspection: true,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules: limitValidationRules(config.limits),
     formatError: createFormatError({
       exposeDetails: config.profile === "development",
-      onMasked: (formatted, original) => log.error({ err: original, path: formatted.path, requestId: formatted.extensions?.requestId }, "masked error"),
+      onMasked: (formatted, original) => log.error({ err: original, path: formatted.path }, "masked error"),
     }),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      visibilityPlugin(config.profile),
+      operationCostPlugin(config.limits.maxCost),
+      ...(config.rateLimit.enabled ? [rateLimitPlugin(limiter, { anonymous: config.rateLimit.anonymousPoints, user: config.rateLimit.userPoints })] : []),
+      requestIdPlugin(),
+    ],
   });
   await apollo.start();
   loaded = true;
 
-  const verifyToken = createUserTokenVerifier(config.jwt);
   // Readiness checks the subgraphs the supergraph actually routes to, at their configured URLs.
   const routed = [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)];
   const subgraphUrls = Object.fromEntries(routed.map(([, name, url]) => [name, config.subgraphUrls[name] ?? url]));
   app.use(healthRouter({ subgraphUrls, internalSecret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs, isLoaded: () => loaded }));
   app.use(graphiqlRouter("/graphql"));
+
+  const corsOrigins = new Set(config.corsOrigins);
   app.use(
     "/graphql",
-    express.json({ limit: "100kb" }),
+    cors({
+      origin: (origin, callback) => {
+        if (!origin || corsOrigins.has(origin)) return callback(null, true);
+        apiKeys.allOrigins().then((origins) => callback(null, origins.has(origin)), () => callback(null, false));
+      },
+      methods: ["GET", "POST"],
+      allowedHeaders: ["content-type", "authorization", "x-api-key", "apollo-require-preflight", "x-apollo-operation-name"],
+      exposedHeaders: ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After", "x-request-id", "ETag"],
+      maxAge: 600,
+    }),
+    ...requestGuards(config.limits),
+    resolveCaller(createUserTokenVerifier(config.jwt), apiKeys),
+    trustedOperations(trusted, config.profile),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        identity: await verifyToken(req.headers.authorization),
-        requestId: randomUUID(),
-      }),
+      context: async ({ res }) => {
+        const caller = res.locals.caller as Caller;
+        return { identity: caller.identity, apiKey: caller.apiKey, ip: caller.ip, requestId: caller.requestId };
+      },
     }),
   );
+  app.use(bodyErrorHandler);
+  app.use((_req, res) => refuse(res, 404, "NOT_FOUND", "Nothing here: the GraphQL endpoint is /graphql."));
+  app.use(((error, _req, res, _next) => {
+    log.error({ err: error }, "unexpected error in the HTTP layer");
+    if (!res.headersSent) refuse(res, 500, "INTERNAL_SERVER_ERROR", "Unexpected error.");
+  }) as express.ErrorRequestHandler);
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   const url = `http://${host}:${port}/graphql`;
-  log.info({ url }, "gateway listening");
+  log.info({ url, trustedOperations: trusted.size }, "gateway listening");
   return {
     url,
     port,
     httpServer,
+    apiKeys,
     async stop() {
       loaded = false;
       await apollo.stop();
+      await limiter.close();
+      await dataSource.destroy();
     },
   };
 }

@@ -1,6 +1,7 @@
 import "reflect-metadata";
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildManifest } from "@scg/gateway";
 import { composeSupergraph } from "./compose-supergraph.js";
 import { ROOT } from "./subgraph-registry.js";
 
@@ -11,6 +12,12 @@ async function main() {
     writeFileSync(join(ROOT, "subgraphs", name, "schema.graphql"), `${sdl.trim()}\n`);
   }
   writeFileSync(join(ROOT, "gateway", "supergraph.graphql"), `${supergraphSdl.trim()}\n`);
+  const operationsDir = join(ROOT, "gateway", "operations");
+  const manifest = buildManifest(
+    readdirSync(operationsDir).filter((f) => f.endsWith(".graphql")).map((file) => ({ file, text: readFileSync(join(operationsDir, file), "utf8") })),
+  );
+  writeFileSync(join(ROOT, "gateway", "persisted-operations.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  console.log(`${manifest.operations.length} trusted operations → gateway/persisted-operations.json`);
   console.log(`composed ${subgraphs.map((s) => s.name).join(", ")} → gateway/supergraph.graphql`);
 }
 

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { createLogger, readConfig } from "@scg/shared";
-import { loadSubgraph, subgraphNames } from "./subgraph-registry.js";
+import { databaseOwners } from "./subgraph-registry.js";
 
 /**
  * `npm run db:migrate` and `npm run db:seed` for production use: every subgraph's migrations
@@ -11,8 +11,8 @@ async function main() {
   if (command !== "migrate" && command !== "seed") throw new Error('Usage: db.js migrate|seed');
   const config = readConfig((read) => ({ databaseUrl: read.url("DATABASE_URL", read.required("DATABASE_URL"), ["postgres:", "postgresql:"]) }));
   const log = createLogger("db", process.env.LOG_LEVEL ?? "info");
-  for (const name of subgraphNames()) {
-    const report = await loadSubgraph(name).prepareDatabase(config.databaseUrl, { seed: command === "seed" }, log);
+  for (const { name, prepareDatabase } of databaseOwners()) {
+    const report = await prepareDatabase(config.databaseUrl, { seed: command === "seed" }, log);
     log.info({ report }, `${name}: ${command} done`);
   }
 }

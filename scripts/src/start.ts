@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createLogger, readConfig, startEmbeddedPostgres, type EmbeddedPostgres } from "@scg/shared";
-import { loadSubgraph, ROOT, subgraphNames } from "./subgraph-registry.js";
+import { databaseOwners, ROOT, subgraphNames } from "./subgraph-registry.js";
 
 /**
  * `npm start`: the whole network on this machine. Without DATABASE_URL, one embedded PGlite
@@ -98,9 +98,9 @@ async function main() {
 }
 
 async function prepare(databaseUrl: string, seed: boolean) {
-  for (const name of subgraphNames()) {
+  for (const { name, prepareDatabase } of databaseOwners()) {
     const started = Date.now();
-    await loadSubgraph(name).prepareDatabase(databaseUrl, { seed }, log);
+    await prepareDatabase(databaseUrl, { seed }, log);
     log.info(`${name}: database ready${seed ? " (migrated and seeded)" : " (migrated)"} in ${Date.now() - started} ms`);
   }
 }

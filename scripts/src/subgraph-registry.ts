@@ -37,3 +37,17 @@ export function loadSubgraph(name: string): SubgraphModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(join(ROOT, "subgraphs", name, fromSource ? "src" : "dist", "index"));
 }
+
+/**
+ * Everything that owns tables, in the order their migrations and seeds run: the subgraphs,
+ * then the gateway (API keys). Each exports `prepareDatabase(url, { seed }, log)`.
+ */
+export function databaseOwners(): { name: string; prepareDatabase: SubgraphModule["prepareDatabase"] }[] {
+  const fromSource = __filename.endsWith(".ts");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const gateway = require(join(ROOT, "gateway", fromSource ? "src" : "dist", "index"));
+  return [
+    ...subgraphNames().map((name) => ({ name, prepareDatabase: loadSubgraph(name).prepareDatabase })),
+    { name: "gateway", prepareDatabase: gateway.prepareDatabase },
+  ];
+}

@@ -1,11 +1,12 @@
 import { testServiceEnv, type Identity, type QueryCounter, type RunningSubgraph } from "@scg/shared";
-import { loadConfig, signUserToken, startGateway, type GatewayConfig } from "@scg/gateway";
+import { loadConfig, signUserToken, startGateway, type ApiKeyStore, type GatewayConfig } from "@scg/gateway";
 import { composeSupergraph } from "../../../scripts/src/compose-supergraph";
 import { loadSubgraph, subgraphNames } from "../../../scripts/src/subgraph-registry";
 
 export interface Network {
   gatewayUrl: string;
   gatewayConfig: GatewayConfig;
+  apiKeys: ApiKeyStore;
   subgraphs: Record<string, RunningSubgraph & { queries?: QueryCounter }>;
   /** A bearer token for this identity, signed the way the gateway verifies. */
   tokenFor(identity: Identity, expiresIn?: string | number): Promise<string>;
@@ -40,11 +41,20 @@ export async function startNetwork(options: NetworkOptions = {}): Promise<Networ
     throw error;
   }
   const { supergraphSdl } = await composeSupergraph();
-  const gatewayConfig = loadConfig({ GATEWAY_PORT: "0", GATEWAY_HOST: "127.0.0.1", LOG_LEVEL: "silent", SUBGRAPH_TIMEOUT_MS: "2000", ...urls, ...options.gatewayEnv });
+  const gatewayConfig = loadConfig({
+    ...testServiceEnv(),
+    GATEWAY_PORT: "0",
+    GATEWAY_HOST: "127.0.0.1",
+    SUBGRAPH_TIMEOUT_MS: "2000",
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ...urls,
+    ...options.gatewayEnv,
+  });
   const gateway = await startGateway(gatewayConfig, { supergraphSdl });
   return {
     gatewayUrl: gateway.url,
     gatewayConfig,
+    apiKeys: gateway.apiKeys,
     subgraphs,
     tokenFor: (identity, expiresIn) => signUserToken(identity, gatewayConfig.jwt, expiresIn),
     async stop() {

@@ -1,5 +1,5 @@
 import { createLogger } from "@scg/shared";
-import { loadSubgraph, subgraphNames } from "../subgraph-registry.js";
+import { databaseOwners } from "../subgraph-registry.js";
 import { provisionTestDatabase, type TestDatabase } from "../test-database.js";
 
 /** Provisions the run's database and migrates and seeds every subgraph into it. */
@@ -7,8 +7,8 @@ export async function setUpTestDatabase(): Promise<TestDatabase> {
   const database = await provisionTestDatabase();
   const quiet = createLogger("test-setup", "silent");
   try {
-    for (const name of subgraphNames()) {
-      await loadSubgraph(name).prepareDatabase(database.url, { seed: true }, quiet);
+    for (const owner of databaseOwners()) {
+      await owner.prepareDatabase(database.url, { seed: true }, quiet);
     }
   } catch (error) {
     await database.drop();

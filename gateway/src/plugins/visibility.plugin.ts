@@ -1,0 +1,39 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { isPrivileged } from "@scg/shared";
+import { GraphQLError, visit } from "graphql";
+import type { GatewayContext } from "../context.js";
+
+/**
+ * What the schema reveals, per caller. In production, anonymous and API-key callers get no
+ * introspection (403 INTROSPECTION_DISABLED) and no "Did you mean …" suggestions; analysts,
+ * admins and staff get both, so the IDE keeps working for them. In development all is open.
+ */
+export function visibilityPlugin(profile: "development" | "production"): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const open = profile === "development" || isPrivileged(contextValue.identity);
+      if (open) return {};
+      return {
+        async didResolveOperation({ document }) {
+          let introspects = false;
+          visit(document, {
+            Field(node) {
+              if (node.name.value === "__schema" || node.name.value === "__type") introspects = true;
+            },
+          });
+          if (introspects) {
+            throw new GraphQLError("Introspection is available to signed-in analysts, admins and staff only.", {
+              extensions: { code: "INTROSPECTION_DISABLED", http: { status: 403 } },
+            });
+          }
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single" || !response.body.singleResult.errors) return;
+          for (const error of response.body.singleResult.errors as { message: string }[]) {
+            error.message = error.message.replace(/ ?Did you mean .*\?$/, "");
+          }
+        },
+      };
+    },
+  };
+}
