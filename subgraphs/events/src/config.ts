@@ -1,0 +1,5 @@
+import { readServiceConfig } from "@scg/shared";
+
+/** The events subgraph's configuration: the only place it reads the environment. */
+export const loadConfig = (env: Record<string, string | undefined> = process.env) => readServiceConfig("events", env);
+export type EventsConfig = ReturnType<typeof loadConfig>;

@@ -1,0 +1,14 @@
+import { createDataSource, type Logger } from "@scg/shared";
+import { Event } from "./entities/event.entity.js";
+import { Registration } from "./entities/registration.entity.js";
+import { CreateEvents1764316800000 } from "./migrations/1764316800000-create-events.js";
+
+/** The events subgraph's Postgres schema: its tables and its migrations table live there. */
+export const EVENTS_SCHEMA = "events";
+
+export const eventsEntities = [Event, Registration];
+export const eventsMigrations = [CreateEvents1764316800000];
+
+export function createEventsDataSource(url: string, options: { poolSize?: number; log?: Logger } = {}) {
+  return createDataSource({ url, schema: EVENTS_SCHEMA, entities: eventsEntities, migrations: eventsMigrations, ...options });
+}

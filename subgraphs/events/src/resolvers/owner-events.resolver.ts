@@ -1,0 +1,48 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { EventsContext } from "../context.js";
+import { ownerListArgs } from "../domain/event-queries.js";
+import { Event } from "../entities/event.entity.js";
+import { CommunityRef, OrganizationRef, ProgramRef } from "../entities/references.js";
+
+const UPCOMING =
+  "true: events not over yet, soonest first; false: events that are over, latest first; omitted: all, latest start first. Cancelled events are left out.";
+const FIRST = "At most this many: 20 by default, at most 500.";
+
+@Resolver(() => CommunityRef)
+export class CommunityEventsResolver {
+  @FieldResolver(() => [Event], { description: "Events this community hosts." })
+  events(
+    @Root() community: CommunityRef,
+    @Ctx() { loaders }: EventsContext,
+    @Arg("upcoming", () => Boolean, { nullable: true, description: UPCOMING }) upcoming?: boolean | null,
+    @Arg("first", () => Int, { nullable: true, description: FIRST }) first?: number | null,
+  ): Promise<Event[]> {
+    return loaders.eventsOf("host_community_id", ownerListArgs(upcoming, first)).load(community.id);
+  }
+}
+
+@Resolver(() => OrganizationRef)
+export class OrganizationEventsResolver {
+  @FieldResolver(() => [Event], { description: "Events this organization organizes." })
+  events(
+    @Root() organization: OrganizationRef,
+    @Ctx() { loaders }: EventsContext,
+    @Arg("upcoming", () => Boolean, { nullable: true, description: UPCOMING }) upcoming?: boolean | null,
+    @Arg("first", () => Int, { nullable: true, description: FIRST }) first?: number | null,
+  ): Promise<Event[]> {
+    return loaders.eventsOf("organizer_id", ownerListArgs(upcoming, first)).load(organization.id);
+  }
+}
+
+@Resolver(() => ProgramRef)
+export class ProgramEventsResolver {
+  @FieldResolver(() => [Event], { description: "Events of this program (delegation visits, festivals…)." })
+  events(
+    @Root() program: ProgramRef,
+    @Ctx() { loaders }: EventsContext,
+    @Arg("upcoming", () => Boolean, { nullable: true, description: UPCOMING }) upcoming?: boolean | null,
+    @Arg("first", () => Int, { nullable: true, description: FIRST }) first?: number | null,
+  ): Promise<Event[]> {
+    return loaders.eventsOf("program_id", ownerListArgs(upcoming, first)).load(program.id);
+  }
+}
