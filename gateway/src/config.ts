@@ -60,7 +60,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
       logLevel: read.oneOf("LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace", "silent"], "info"),
       databaseUrl: read.url("DATABASE_URL", profile === "production" ? read.required("DATABASE_URL") : DEVELOPMENT_DATABASE_URL, ["postgres:", "postgresql:"]),
-      redisUrl: read.optionalUrl("REDIS_URL", ["redis:", "rediss:"]) ?? (profile === "production" ? (read.required("REDIS_URL"), null) : null),
+      // Production counts in Redis so replicas share them; RATE_LIMIT_STORE=memory opts out (one replica).
+      redisUrl:
+        read.oneOf("RATE_LIMIT_STORE", ["redis", "memory"], profile === "production" ? "redis" : "memory") === "redis"
+          ? read.url("REDIS_URL", read.required("REDIS_URL"), ["redis:", "rediss:"])
+          : (read.optionalUrl("REDIS_URL", ["redis:", "rediss:"]) ?? null),
       corsOrigins: read.list("CORS_ORIGINS", ["http://localhost:3000"]),
       manifestPaths: read.list("TRUSTED_OPERATION_MANIFESTS", [DEFAULT_MANIFEST_PATH]),
       rateLimit: {

@@ -10,8 +10,9 @@ export const DEFAULT_LIST_SIZE = 10;
 const KNOWN_LIST_SIZES: Record<string, number> = { "Partnership.communities": 2, "Partnership.signatures": 2 };
 
 /**
- * Estimates what an operation costs to answer, before it runs: every object (or list of
- * objects) field counts 1 for each time it will be resolved, scalars are free. A field with a
+ * Estimates what an operation costs to answer, before it runs: the number of objects it can
+ * return (every object field counts once per parent, a list of objects once per item; scalars
+ * are free). A field with a
  * `first` argument sizes the next list below it (a connection's `edges`) to `first` (20 when
  * omitted); other lists count DEFAULT_LIST_SIZE items, or their known size. The same number is
  * the operation's limit check and what rate limits count.
@@ -58,7 +59,6 @@ export function estimateOperationCost(
               stack.push({ multiplier: frame.multiplier, pendingSize: null });
               return;
             }
-            cost += frame.multiplier;
             let multiplier = frame.multiplier;
             let pendingSize = frame.pendingSize;
             const first = argumentValue(field, "first");
@@ -71,6 +71,7 @@ export function estimateOperationCost(
             } else if (first === null && getNamedType(type).name.endsWith("Connection")) {
               pendingSize = DEFAULT_PAGE_SIZE;
             }
+            cost += multiplier; // the objects this field returns: one, or one per list item
             stack.push({ multiplier, pendingSize });
           },
           leave() {

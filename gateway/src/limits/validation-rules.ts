@@ -35,10 +35,12 @@ export function maxRootFieldsRule(max: number): ValidationRule {
  * (graphql-armor for depth, aliases and directives; root fields are ours.)
  */
 export function limitValidationRules(limits: Limits): ValidationRule[] {
+  // armor's own message starts "Syntax Error:", which this is not; report it as a validation error.
+  const report = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, "")))] };
   return [
-    maxDepthRule({ n: limits.maxDepth, exposeLimits: true, flattenFragments: true, propagateOnRejection: true }) as unknown as ValidationRule,
-    maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, propagateOnRejection: true }) as unknown as ValidationRule,
-    maxDirectivesRule({ n: limits.maxDirectives, exposeLimits: true, propagateOnRejection: true }) as unknown as ValidationRule,
+    maxDepthRule({ n: limits.maxDepth, exposeLimits: true, flattenFragments: true, ...report }) as unknown as ValidationRule,
+    maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, ...report }) as unknown as ValidationRule,
+    maxDirectivesRule({ n: limits.maxDirectives, exposeLimits: true, ...report }) as unknown as ValidationRule,
     maxRootFieldsRule(limits.maxRootFields),
   ];
 }
