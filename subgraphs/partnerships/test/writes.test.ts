@@ -89,6 +89,19 @@ afterAll(async () => {
   await database?.stop();
 });
 
+// First in this file, before any write of it: the seeded network's figures.
+describe("networkStats", () => {
+  it("gives 2,561 partnerships, all active, in 130 partner countries, in one statement", async () => {
+    const pairs = readSisterCityPairs();
+    server.queries.reset();
+    const { data, errors } = await call(null, `{ networkStats { communities partnerships activePartnerships countries } }`);
+    expect(errors).toBeUndefined();
+    expect(data.networkStats).toEqual({ communities: communities.length, partnerships: 2561, activePartnerships: 2561, countries: 130 });
+    expect(new Set(pairs.map((p) => p.partnerCountryCode)).size).toBe(130);
+    expect(server.queries.statements).toHaveLength(1);
+  });
+});
+
 describe("proposePartnership", () => {
   it("refuses an anonymous caller with UNAUTHENTICATED and writes nothing", async () => {
     const pair = freshPair();
