@@ -104,21 +104,23 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const routed = [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)];
   const subgraphUrls = Object.fromEntries(routed.map(([, name, url]) => [name, config.subgraphUrls[name] ?? url]));
   app.use(healthRouter({ subgraphUrls, internalSecret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs, isLoaded: () => loaded }));
-  app.use(graphiqlRouter("/graphql"));
 
   const corsOrigins = new Set(config.corsOrigins);
+  const corsMiddleware = cors({
+    origin: (origin, callback) => {
+      if (!origin || corsOrigins.has(origin)) return callback(null, true);
+      apiKeys.allOrigins().then((origins) => callback(null, origins.has(origin)), () => callback(null, false));
+    },
+    methods: ["GET", "POST"],
+    allowedHeaders: ["content-type", "authorization", "x-api-key", "apollo-require-preflight", "x-apollo-operation-name"],
+    exposedHeaders: ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After", "x-request-id", "ETag"],
+    maxAge: 600,
+  });
+  // CORS first: it must answer preflights before any router's automatic OPTIONS reply.
+  app.use("/graphql", corsMiddleware);
+  app.use(graphiqlRouter("/graphql"));
   app.use(
     "/graphql",
-    cors({
-      origin: (origin, callback) => {
-        if (!origin || corsOrigins.has(origin)) return callback(null, true);
-        apiKeys.allOrigins().then((origins) => callback(null, origins.has(origin)), () => callback(null, false));
-      },
-      methods: ["GET", "POST"],
-      allowedHeaders: ["content-type", "authorization", "x-api-key", "apollo-require-preflight", "x-apollo-operation-name"],
-      exposedHeaders: ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After", "x-request-id", "ETag"],
-      maxAge: 600,
-    }),
     ...requestGuards(config.limits),
     resolveCaller(createUserTokenVerifier(config.jwt), apiKeys),
     trustedOperations(trusted, config.profile),
