@@ -48,12 +48,22 @@ export async function startFakePrograms(): Promise<{ url: string; stop(): Promis
   return { url, stop: () => server.stop() };
 }
 
+/**
+ * The events pool: 20 connections against a real Postgres server, so parallel requests really
+ * run in parallel there. Against the embedded PGlite it must be 1: PGlite is one session, and
+ * pglite-socket (0.2.17) queues client messages one protocol message at a time, so the
+ * Parse/Bind/Execute of two connections outside a transaction interleave ("bind message supplies
+ * 1 parameters, but prepared statement requires 2"). One connection keeps each statement whole;
+ * the parallel HTTP requests then queue on the pool, and the outcome must be the same.
+ */
+export const EVENTS_POOL_SIZE = process.env.TEST_DATABASE_KIND === "embedded" ? "1" : "20";
+
 /** The directory (in-process), a fake programs subgraph and the events subgraph wired to them. */
 export async function startStack(extra: Record<string, string> = {}) {
   const directory = await startDirectory(directoryConfig(testServiceEnv({ DIRECTORY_PORT: "0" })));
   const programs = await startFakePrograms();
   const events = await startSubgraph(
-    loadConfig(testServiceEnv({ EVENTS_PORT: "0", DIRECTORY_URL: directory.url, PROGRAMS_URL: programs.url, DATABASE_POOL_SIZE: "20", ...extra })),
+    loadConfig(testServiceEnv({ EVENTS_PORT: "0", DIRECTORY_URL: directory.url, PROGRAMS_URL: programs.url, DATABASE_POOL_SIZE: EVENTS_POOL_SIZE, ...extra })),
   );
   return {
     directory,
