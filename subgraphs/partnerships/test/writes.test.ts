@@ -150,12 +150,10 @@ describe("proposePartnership", () => {
     ["a community the directory does not know", () => [germany[0], "00000000-0000-4000-8000-000000000001"], /No community with id "00000000-0000-4000-8000-000000000001"/],
     ["two communities in one country", () => [germany[0], germany[1]], /both in DE/],
   ])("refuses %s with BAD_USER_INPUT and writes nothing", async (_label, ids, message) => {
-    const before = await db.query(`SELECT count(*)::int AS n FROM partnerships.partnership`);
+    // Staff proposes nothing successfully before the concurrency test below, so any row of theirs would come from here.
     const response = await call(staff, PROPOSE, { input: { communityIds: ids() } });
     expect(codeOf(response)).toBe("BAD_USER_INPUT");
     expect(response.errors?.[0].message).toMatch(message);
-    const after = await db.query(`SELECT count(*)::int AS n FROM partnerships.partnership WHERE created_by NOT LIKE $1 OR created_by = $2`, [`${SUBJECT_PREFIX}%`, staff.subject]);
-    expect(after.rows[0].n).toBeLessThanOrEqual(before.rows[0].n);
     expect((await db.query(`SELECT count(*)::int AS n FROM partnerships.partnership WHERE created_by = $1`, [staff.subject])).rows[0].n).toBe(0);
   });
 
