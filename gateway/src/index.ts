@@ -8,6 +8,7 @@ export { signUserToken } from "./auth/sign-user-token.js";
 export { ApiKeyStore, createGatewayDataSource, API_KEY_HEADER } from "./api-keys/api-key-store.js";
 export type { ApiKeyRecord } from "./api-keys/api-key-store.js";
 export { buildManifest, operationId, TrustedOperations } from "./persisted/manifest.js";
+export type { PersistedQueryManifest, TrustedOperation } from "./persisted/manifest.js";
 export { estimateOperationCost } from "./limits/operation-cost.js";
 export type { GatewayConfig } from "./config.js";
 

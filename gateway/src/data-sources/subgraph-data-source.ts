@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { INTERNAL_CREDENTIAL_HEADER, signInternalCredential } from "@scg/shared";
+import { INTERNAL_CREDENTIAL_HEADER, serviceUnavailable, signInternalCredential } from "@scg/shared";
 import type { GatewayContext } from "../context.js";
 
 export interface SubgraphDataSourceOptions {
@@ -18,10 +18,21 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private readonly internalSecret: string;
 
   constructor(options: SubgraphDataSourceOptions) {
-    const { timeoutMs } = options;
+    const { timeoutMs, name } = options;
     super({
       url: options.url,
-      fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+      // A subgraph that is down or slower than the timeout becomes a SERVICE_UNAVAILABLE error on
+      // the fields it would have answered (never its URL or host name); the rest of the answer stands.
+      fetcher: (async (input: string, init?: RequestInit) => {
+        try {
+          return await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+        } catch (error) {
+          const timedOut = (error as Error).name === "TimeoutError";
+          throw serviceUnavailable(
+            timedOut ? `The ${name} service did not answer within ${timeoutMs} ms.` : `The ${name} service is unavailable.`,
+          );
+        }
+      }) as never,
     });
     this.internalSecret = options.internalSecret;
   }

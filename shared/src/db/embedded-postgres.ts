@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { startSerializingProxy } from "./serializing-proxy.js";
 
 export interface EmbeddedPostgres {
   url: string;
@@ -31,12 +32,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
   const host = options.host ?? "127.0.0.1";
-  const server = new PGLiteSocketServer({ db, host, port: options.port ?? 0, maxConnections: options.maxConnections ?? 100 });
+  // PGlite's socket server listens on a private port; clients reach it through the serializing
+  // proxy, which keeps each client's request cycle together (see serializing-proxy.ts).
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: options.maxConnections ?? 100 });
   await server.start();
+  // getServerConn() is "host:port" with the port actually bound.
+  const proxy = await startSerializingProxy(`postgres://postgres@${server.getServerConn()}/postgres`, { host, port: options.port ?? 0 });
   return {
-    // getServerConn() is "host:port" with the port actually bound (port 0 picks one).
-    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    url: proxy.url,
     async stop() {
+      await proxy.stop();
       await server.stop();
       await db.close();
     },

@@ -1,10 +1,10 @@
 import { communityId, graphqlRequest, partnershipId, readSisterCityPairs, resolveCommunities, testServiceEnv } from "@scg/shared";
 import { loadConfig, startSubgraph } from "../src/index.js";
-import { testDatabaseUrl } from "./support/serializing-proxy.js";
 
 // Reads only seeded data that no test changes: the write tests never touch Japan, Seattle or Chicago.
 let server: Awaited<ReturnType<typeof startSubgraph>>;
-let database: Awaited<ReturnType<typeof testDatabaseUrl>>;
+// The embedded test database is behind shared/db/serializing-proxy.ts already; real Postgres needs nothing.
+const database = { url: process.env.TEST_DATABASE_URL! };
 const ask = (query: string, variables?: Record<string, unknown>) => graphqlRequest(server.url, query, { asGateway: { identity: null }, variables });
 const { communities, sides } = resolveCommunities(readSisterCityPairs());
 
@@ -13,12 +13,10 @@ const SISTER_CITIES = `query($reps: [_Any!]!) { _entities(representations: $reps
 const communityReps = (slugs: string[]) => slugs.map((slug) => ({ __typename: "Community", id: communityId(slug) }));
 
 beforeAll(async () => {
-  database = await testDatabaseUrl();
   server = await startSubgraph(loadConfig(testServiceEnv({ PARTNERSHIPS_PORT: "0", DATABASE_URL: database.url })));
 });
 afterAll(async () => {
   await server?.stop();
-  await database?.stop();
 });
 
 describe("sister cities", () => {

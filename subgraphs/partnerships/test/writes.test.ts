@@ -2,7 +2,6 @@ import { loadConfig as directoryConfig, startSubgraph as startDirectory } from "
 import { communityId, graphqlRequest, partnershipId, readSisterCityPairs, resolveCommunities, testServiceEnv, type Identity } from "@scg/shared";
 import { Client } from "pg";
 import { loadConfig, startSubgraph } from "../src/index.js";
-import { testDatabaseUrl } from "./support/serializing-proxy.js";
 
 /*
  * Every write test works on its own pair of communities abroad (never Japan, Seattle or Chicago,
@@ -12,7 +11,8 @@ import { testDatabaseUrl } from "./support/serializing-proxy.js";
 let directory: Awaited<ReturnType<typeof startDirectory>>;
 let server: Awaited<ReturnType<typeof startSubgraph>>;
 let db: Client;
-let database: Awaited<ReturnType<typeof testDatabaseUrl>>;
+// The embedded test database is behind shared/db/serializing-proxy.ts already; real Postgres needs nothing.
+const database = { url: process.env.TEST_DATABASE_URL! };
 
 const SUBJECT_PREFIX = "writes-test:";
 const staff: Identity = { subject: `${SUBJECT_PREFIX}staff`, roles: ["STAFF"], communityIds: [], organizationIds: [] };
@@ -72,7 +72,6 @@ async function activePartnership(pair = freshPair()) {
 const codeOf = (response: { errors?: { extensions?: Record<string, any> }[] }) => response.errors?.[0]?.extensions?.code;
 
 beforeAll(async () => {
-  database = await testDatabaseUrl();
   directory = await startDirectory(directoryConfig(testServiceEnv({ DIRECTORY_PORT: "0", DATABASE_URL: database.url })));
   server = await startSubgraph(loadConfig(testServiceEnv({ PARTNERSHIPS_PORT: "0", DIRECTORY_URL: directory.url, DATABASE_URL: database.url })));
   db = new Client({ connectionString: database.url });
@@ -86,7 +85,6 @@ afterAll(async () => {
   await db?.end();
   await server?.stop();
   await directory?.stop();
-  await database?.stop();
 });
 
 // First in this file, before any write of it: the seeded network's figures.

@@ -1,8 +1,8 @@
 import { createConnection, createServer, type Socket } from "node:net";
 
 /**
- * A Postgres wire-protocol proxy that runs one client's request cycle at a time, for tests
- * against the embedded PGlite.
+ * A Postgres wire-protocol proxy that runs one client's request cycle at a time, in front of
+ * the embedded PGlite (startEmbeddedPostgres always puts it there).
  *
  * Why: pglite-socket (0.2.17) queues client messages one by one, and keeps one client's messages
  * together only inside an explicit transaction. Outside one, the Parse/Bind/Execute/Sync messages of
@@ -11,9 +11,6 @@ import { createConnection, createServer, type Socket } from "node:net";
  * problem. This proxy buffers each client's messages up to Sync (or a simple Query), forwards the
  * whole cycle under a global lock, and keeps the lock while that client's transaction is open
  * (ReadyForQuery status "T" or "E"), so the embedded database really serializes concurrent clients.
- *
- * It belongs in shared/db/embedded-postgres.ts (every subgraph's concurrency tests need it, and the
- * dev runner too); it lives here until then.
  */
 export interface SerializingProxy {
   url: string;
@@ -31,7 +28,7 @@ class Lock {
   }
 }
 
-export async function startSerializingProxy(targetUrl: string): Promise<SerializingProxy> {
+export async function startSerializingProxy(targetUrl: string, listen: { host?: string; port?: number } = {}): Promise<SerializingProxy> {
   const target = new URL(targetUrl);
   const lock = new Lock();
   const sockets = new Set<Socket>();
@@ -123,10 +120,13 @@ export async function startSerializingProxy(targetUrl: string): Promise<Serializ
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(listen.port ?? 0, listen.host ?? "127.0.0.1", resolve);
+  });
   const address = server.address() as { port: number };
   const url = new URL(targetUrl);
-  url.hostname = "127.0.0.1";
+  url.hostname = listen.host ?? "127.0.0.1";
   url.port = String(address.port);
   return {
     url: url.toString(),
@@ -136,15 +136,4 @@ export async function startSerializingProxy(targetUrl: string): Promise<Serializ
         server.close(() => resolve());
       }),
   };
-}
-
-/**
- * The database URL test servers should use: the run's database, behind the serializing proxy when
- * it is the embedded PGlite (see above), directly when it is a real Postgres server.
- */
-export async function testDatabaseUrl(): Promise<{ url: string; stop(): Promise<void> }> {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("TEST_DATABASE_URL is not set: run tests through Jest (its global setup provisions it).");
-  if (process.env.TEST_DATABASE_KIND !== "embedded") return { url, stop: async () => {} };
-  return startSerializingProxy(url);
 }
