@@ -115,18 +115,21 @@ describe("the calendar", () => {
     expect(data).toEqual({ a: null, b: null });
   });
 
-  it("lists Sister Cities International's conferences on the organization, latest first, and splits past from upcoming", async () => {
+  it("lists Sister Cities International's conferences on the organization in calendar order, and splits past (latest first) from upcoming (soonest first)", async () => {
     const { data, errors } = await ask(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization {
-        all: events(first: 100) { startsAt kind } past: events(upcoming: false, first: 100) { endsAt } upcoming: events(upcoming: true) { endsAt startsAt } } } }`,
+        all: events(first: 100) { startsAt kind } past: events(upcoming: false, first: 100) { startsAt endsAt } upcoming: events(upcoming: true) { endsAt startsAt } } } }`,
       { reps: [{ __typename: "Organization", id: organizationId("sister-cities-international") }] },
     );
     expect(errors).toBeUndefined();
     const { all, past, upcoming } = data._entities[0];
     expect(all.filter((e: any) => e.kind === "ANNUAL_CONFERENCE").length).toBeGreaterThanOrEqual(11);
     const starts = all.map((e: any) => e.startsAt);
-    expect([...starts].sort().reverse()).toEqual(starts);
+    expect([...starts].sort()).toEqual(starts);
+    expect(all[0].startsAt).toMatch(/^2010-08/); // Albuquerque, the earliest on record
     for (const e of past) expect(Date.parse(e.endsAt)).toBeLessThan(Date.now());
+    const pastStarts = past.map((e: any) => e.startsAt);
+    expect([...pastStarts].sort().reverse()).toEqual(pastStarts);
     for (const e of upcoming) expect(Date.parse(e.endsAt)).toBeGreaterThanOrEqual(Date.now() - 1000);
     const upcomingStarts = upcoming.map((e: any) => e.startsAt);
     expect([...upcomingStarts].sort()).toEqual(upcomingStarts);

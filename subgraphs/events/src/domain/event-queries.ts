@@ -72,7 +72,7 @@ export async function findEvents(dataSource: DataSource, rawFilter: EventFilterV
 export type EventOwnerColumn = "host_community_id" | "organizer_id" | "program_id";
 
 export interface OwnerListArgs {
-  /** true: events not yet over, soonest first; false: events that are over, latest first; null: all, latest start first. */
+  /** true: events not yet over, soonest first; false: events that are over, latest first; null: all, in calendar order (earliest first). */
   upcoming: boolean | null;
   limit: number;
 }
@@ -89,8 +89,7 @@ export function ownerListArgs(upcoming: boolean | null | undefined, first: numbe
 export async function findEventsOfOwners(dataSource: DataSource, column: EventOwnerColumn, ownerIds: readonly string[], args: OwnerListArgs) {
   const ids = ownerIds.filter(isUuid).map((id) => id.toLowerCase());
   if (ids.length === 0 || args.limit === 0) return [];
-  const ascending = args.upcoming === true;
-  const direction = ascending ? "ASC" : "DESC";
+  const direction = args.upcoming === false ? "DESC" : "ASC";
   const time = args.upcoming === null ? "" : args.upcoming ? `AND ends_at >= now()` : `AND ends_at < now()`;
   return dataSource
     .getRepository(Event)

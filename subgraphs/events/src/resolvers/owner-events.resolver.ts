@@ -5,7 +5,7 @@ import { Event } from "../entities/event.entity.js";
 import { CommunityRef, OrganizationRef, ProgramRef } from "../entities/references.js";
 
 const UPCOMING =
-  "true: events not over yet, soonest first; false: events that are over, latest first; omitted: all, latest start first. Cancelled events are left out.";
+  "true: events not over yet, soonest first; false: events that are over, latest first; omitted: all, in calendar order (earliest first, like `events`). Cancelled events are left out.";
 const FIRST = "At most this many: 20 by default, at most 500.";
 
 @Resolver(() => CommunityRef)
