@@ -79,19 +79,11 @@ async function startFakePartnerships(): Promise<string> {
 
 const CLOSED = "http://127.0.0.1:9/graphql";
 
-// The embedded PGlite test database is one Postgres session behind a socket server that queues
-// client messages one at a time, not one query at a time: two connections sending parameterized
-// queries at once can interleave Parse/Bind and fail ("unnamed prepared statement does not exist").
-// On PGlite every server here therefore uses a single connection, so concurrent requests reach the
-// database one statement at a time through it; against a real server they use ordinary pools.
-const EMBEDDED = process.env.TEST_DATABASE_KIND === "embedded";
-const POOL: Record<string, string> = EMBEDDED ? { DATABASE_POOL_SIZE: "1" } : {};
-
 beforeAll(async () => {
   const partnershipsUrl = await startFakePartnerships();
-  directory = await startDirectory(directoryConfig(testServiceEnv({ DIRECTORY_PORT: "0", ...POOL })));
+  directory = await startDirectory(directoryConfig(testServiceEnv({ DIRECTORY_PORT: "0" })));
   const env = (extra: Record<string, string>) =>
-    loadConfig(testServiceEnv({ PROGRAMS_PORT: "0", PARTNERSHIPS_URL: partnershipsUrl, DIRECTORY_URL: directory.url, SUBGRAPH_TIMEOUT_MS: "1000", ...POOL, ...extra }));
+    loadConfig(testServiceEnv({ PROGRAMS_PORT: "0", PARTNERSHIPS_URL: partnershipsUrl, DIRECTORY_URL: directory.url, SUBGRAPH_TIMEOUT_MS: "1000", ...extra }));
   [server, partnershipsDown, directoryDown] = await Promise.all([
     startSubgraph(env({})),
     startSubgraph(env({ PARTNERSHIPS_URL: CLOSED })),
