@@ -7,7 +7,12 @@ import { PartnershipRef } from "../entities/references.js";
 /** Fields this subgraph adds to the partnerships subgraph's Partnership. */
 @Resolver(() => PartnershipRef)
 export class PartnershipProgramsResolver {
-  @FieldResolver(() => [Program], { description: "The programs that run in this partnership, by start date." })
+  // Nullable on purpose: when this subgraph is down, the gateway nulls just this field instead of
+  // the whole partnership (and, by null propagation, the community page around it).
+  @FieldResolver(() => [Program], {
+    nullable: true,
+    description: "The programs that run in this partnership, by start date (null only when the programs service is unavailable).",
+  })
   programs(
     @Root() partnership: PartnershipRef,
     @Ctx() { loaders }: ProgramsContext,
