@@ -1,5 +1,4 @@
 import { composeServices } from "@apollo/composition";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, type GraphQLInputObjectType, type GraphQLObjectType } from "graphql";
 import { buildDirectorySchema } from "@scg/directory";
@@ -17,7 +16,7 @@ const PARTNERSHIPS_STUB = `
 `;
 
 describe("programs schema", () => {
-  it("composes with the directory (and a partnerships stand-in) without errors, and is written to schema.graphql", async () => {
+  it("composes with the directory (and a partnerships stand-in) without errors", async () => {
     const { sdl } = await buildProgramsSchema();
     const result = composeServices([
       { name: "directory", typeDefs: parse((await buildDirectorySchema()).sdl), url: "http://directory" },
@@ -25,7 +24,6 @@ describe("programs schema", () => {
       { name: "programs", typeDefs: parse(sdl), url: "http://programs" },
     ]);
     expect(result.errors ?? []).toEqual([]);
-    writeFileSync(join(__dirname, "..", "schema.graphql"), `${sdl.trim()}\n`);
   });
 
   it("keeps the contract's Program fields and documents every type and field", async () => {

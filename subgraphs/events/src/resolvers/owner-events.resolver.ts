@@ -10,7 +10,9 @@ const FIRST = "At most this many: 20 by default, at most 500.";
 
 @Resolver(() => CommunityRef)
 export class CommunityEventsResolver {
-  @FieldResolver(() => [Event], { description: "Events this community hosts." })
+  // Nullable on purpose (as every field one subgraph adds to another's entity, where the contract
+  // allows): when this subgraph is down, the gateway nulls just this field, not the community.
+  @FieldResolver(() => [Event], { nullable: true, description: "Events this community hosts (null only when the events service is unavailable)." })
   events(
     @Root() community: CommunityRef,
     @Ctx() { loaders }: EventsContext,
@@ -23,7 +25,7 @@ export class CommunityEventsResolver {
 
 @Resolver(() => OrganizationRef)
 export class OrganizationEventsResolver {
-  @FieldResolver(() => [Event], { description: "Events this organization organizes." })
+  @FieldResolver(() => [Event], { nullable: true, description: "Events this organization organizes (null only when the events service is unavailable)." })
   events(
     @Root() organization: OrganizationRef,
     @Ctx() { loaders }: EventsContext,
