@@ -28,12 +28,15 @@ export interface GatewayConfig {
   databaseUrl: string;
   /** Shared rate-limit counts across replicas; memory when unset (development only). */
   redisUrl: string | null;
+  redisKeyPrefix: string;
   /** Origins of the network's own sites, allowed by CORS without a key. */
   corsOrigins: string[];
   /** Trusted-operation manifests (Apollo persisted query manifest format). */
   manifestPaths: string[];
   rateLimit: { enabled: boolean; anonymousPoints: number; userPoints: number; defaultKeyPoints: number };
   limits: Limits;
+  /** The warm path: whole public responses and `_entities` results (see plugins/response-cache.plugin.ts). */
+  cache: { responses: boolean; entities: boolean; memoryMegabytes: number };
   /** Node HTTP server timeouts, so slow clients cannot pin connections. */
   http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxHeaderBytes: number };
 }
@@ -60,11 +63,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
       logLevel: read.oneOf("LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace", "silent"], "info"),
       databaseUrl: read.url("DATABASE_URL", profile === "production" ? read.required("DATABASE_URL") : DEVELOPMENT_DATABASE_URL, ["postgres:", "postgresql:"]),
-      // Production counts in Redis so replicas share them; RATE_LIMIT_STORE=memory opts out (one replica).
+      // Rate-limit counts, cached responses and entities, data generations: in Redis so replicas share
+      // them (required in production; SHARED_STORE=memory opts out for a single replica), else in memory.
       redisUrl:
-        read.oneOf("RATE_LIMIT_STORE", ["redis", "memory"], profile === "production" ? "redis" : "memory") === "redis"
+        read.oneOf("SHARED_STORE", ["redis", "memory"], profile === "production" || read.optionalString("REDIS_URL") ? "redis" : "memory") === "redis"
           ? read.url("REDIS_URL", read.required("REDIS_URL"), ["redis:", "rediss:"])
-          : (read.optionalUrl("REDIS_URL", ["redis:", "rediss:"]) ?? null),
+          : null,
+      /** Namespaces every Redis key, so deployments (or test runs) sharing a Redis never see each other's data. */
+      redisKeyPrefix: read.string("REDIS_KEY_PREFIX", "scg:"),
       corsOrigins: read.list("CORS_ORIGINS", ["http://localhost:3000"]),
       manifestPaths: read.list("TRUSTED_OPERATION_MANIFESTS", [DEFAULT_MANIFEST_PATH]),
       rateLimit: {
@@ -74,6 +80,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         defaultKeyPoints: read.int("RATE_LIMIT_KEY_POINTS", 60_000, { min: 1 }),
       },
       limits: readLimits(read),
+      cache: {
+        responses: read.bool("RESPONSE_CACHE_ENABLED", true),
+        entities: read.bool("ENTITY_CACHE_ENABLED", true),
+        memoryMegabytes: read.int("CACHE_MEMORY_MB", 64, { min: 1, max: 4096 }),
+      },
       http: {
         headersTimeoutMs: read.int("HTTP_HEADERS_TIMEOUT_MS", 10_000, { min: 1000 }),
         requestTimeoutMs: read.int("HTTP_REQUEST_TIMEOUT_MS", 30_000, { min: 1000 }),

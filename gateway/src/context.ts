@@ -9,6 +9,12 @@ export interface GatewayContext {
   /** The caller's address, for anonymous rate limits. */
   ip: string;
   requestId: string;
+  /** "public" when the caller may share cached answers (see cache/cache-scope.ts), else null. */
+  cacheScope: "public" | null;
   /** Estimated cost of the operation (set once the operation is resolved). */
   cost?: number;
+  /** The subgraphs the operation's query plan fetches from (set once it is planned). */
+  touchedSubgraphs?: Set<string>;
+  /** Each subgraph's data generation when the request began (set for cacheable reads). */
+  generations?: Record<string, number>;
 }

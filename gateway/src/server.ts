@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
+import Redis from "ioredis";
 import { createFormatError, createLogger, type Logger } from "@scg/shared";
 import { ApiKeyStore, createGatewayDataSource } from "./api-keys/api-key-store.js";
 import { createUserTokenVerifier } from "./auth/verify-user-token.js";
@@ -18,12 +19,17 @@ import { graphiqlRouter } from "./http/graphiql.js";
 import { healthRouter } from "./http/health.js";
 import { bodyErrorHandler, refuse, requestGuards } from "./http/request-guards.js";
 import { trustedOperations } from "./http/trusted-operations.js";
+import { MemoryCacheStore, RedisCacheStore } from "./cache/cache-store.js";
+import { sharedCacheScope } from "./cache/cache-scope.js";
+import { DataGenerations } from "./cache/data-generations.js";
+import { queryPlanServices } from "./cache/query-plan-services.js";
 import { CostRateLimiter } from "./limits/rate-limiter.js";
 import { limitValidationRules } from "./limits/validation-rules.js";
 import { TrustedOperations } from "./persisted/manifest.js";
 import { operationCostPlugin } from "./plugins/operation-cost.plugin.js";
 import { rateLimitPlugin } from "./plugins/rate-limit.plugin.js";
 import { requestIdPlugin } from "./plugins/request-id.plugin.js";
+import { responseCachePlugin } from "./plugins/response-cache.plugin.js";
 import { visibilityPlugin } from "./plugins/visibility.plugin.js";
 
 export interface GatewayOptions {
@@ -52,11 +58,25 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const { dataSource } = createGatewayDataSource(config.databaseUrl, { poolSize: 2, log });
   await dataSource.initialize();
   const apiKeys = new ApiKeyStore(dataSource);
-  const limiter = new CostRateLimiter(config.redisUrl);
+  // One Redis connection for rate limits and caches; memory stores in development.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true }) : null;
+  redis?.on("error", (error) => log.warn({ err: error }, "redis error"));
+  // Start answering with Redis connected when it is there; without it, caches miss and limits count in memory.
+  await redis?.connect().catch((error) => log.error({ err: error }, "redis is not reachable; continuing without it"));
+  const limiter = new CostRateLimiter(redis, config.redisKeyPrefix);
+  const cacheStore = redis ? new RedisCacheStore(redis, `${config.redisKeyPrefix}cache:`, (error) => log.warn({ err: error }, "cache store error")) : new MemoryCacheStore(config.cache.memoryMegabytes * 1024 * 1024);
+  // The subgraphs the supergraph routes to, with their configured URLs.
+  const routed = [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)];
+  const subgraphUrls = Object.fromEntries(routed.map(([, name, url]) => [name, config.subgraphUrls[name] ?? url]));
+  const generations = new DataGenerations(cacheStore, Object.keys(subgraphUrls));
   let loaded = false;
 
   const gateway = new ApolloGateway({
     supergraphSdl,
+    // The response cache and mutation invalidation need to know which subgraphs an operation reads or writes.
+    experimental_didResolveQueryPlan: ({ queryPlan, requestContext }) => {
+      (requestContext.context as GatewayContext).touchedSubgraphs = queryPlanServices(queryPlan);
+    },
     buildService: ({ name, url }) =>
       new SubgraphDataSource({
         name,
@@ -64,6 +84,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         url: config.subgraphUrls[name] ?? url!,
         internalSecret: config.internalSecret,
         timeoutMs: config.subgraphTimeoutMs,
+        entityCache: config.cache.entities ? cacheStore : null,
       }),
   });
 
@@ -94,15 +115,13 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       visibilityPlugin(config.profile),
       operationCostPlugin(config.limits.maxCost),
       ...(config.rateLimit.enabled ? [rateLimitPlugin(limiter, { anonymous: config.rateLimit.anonymousPoints, user: config.rateLimit.userPoints })] : []),
+      ...(config.cache.responses || config.cache.entities ? [responseCachePlugin(cacheStore, generations, { responses: config.cache.responses })] : []),
       requestIdPlugin(),
     ],
   });
   await apollo.start();
   loaded = true;
 
-  // Readiness checks the subgraphs the supergraph actually routes to, at their configured URLs.
-  const routed = [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)];
-  const subgraphUrls = Object.fromEntries(routed.map(([, name, url]) => [name, config.subgraphUrls[name] ?? url]));
   app.use(healthRouter({ subgraphUrls, internalSecret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs, isLoaded: () => loaded }));
 
   const corsOrigins = new Set(config.corsOrigins);
@@ -127,7 +146,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const caller = res.locals.caller as Caller;
-        return { identity: caller.identity, apiKey: caller.apiKey, ip: caller.ip, requestId: caller.requestId };
+        return { identity: caller.identity, apiKey: caller.apiKey, ip: caller.ip, requestId: caller.requestId, cacheScope: sharedCacheScope(caller.identity) };
       },
     }),
   );
@@ -152,7 +171,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     async stop() {
       loaded = false;
       await apollo.stop();
-      await limiter.close();
+      redis?.disconnect();
       await dataSource.destroy();
     },
   };

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildClientSchema, getIntrospectionQuery, parse, validate } from "graphql";
 import { communityId, graphqlRequest, Role } from "@scg/shared";
-import { countRows } from "./support/database";
+import { countRows, execute } from "./support/database";
 import { startNetwork, type Network } from "./support/start-network";
 
 const operationsDir = join(__dirname, "..", "operations");
@@ -91,7 +91,8 @@ describe("the contract operations through the gateway", () => {
   });
 
   it("ProposePartnership then SignPartnership by both sides makes it ACTIVE; the other side's admin cannot sign for Seattle", async () => {
-    const seattle = communityId("seattle-wa-us");
+    // Cheyenne and Tromsø: a pair no other test reads (the run shares one database), removed afterwards.
+    const seattle = communityId("cheyenne-wy-us");
     const partner = communityId("tromso-no");
     const seattleAdmin = `Bearer ${await network.tokenFor({ subject: "sea", roles: [Role.MEMBER_ADMIN], communityIds: [seattle], organizationIds: [] })}`;
     const tromsoAdmin = `Bearer ${await network.tokenFor({ subject: "tos", roles: [Role.MEMBER_ADMIN], communityIds: [partner], organizationIds: [] })}`;
@@ -112,6 +113,9 @@ describe("the contract operations through the gateway", () => {
     expect(second.errors).toBeUndefined();
     expect(second.data.signPartnership).toMatchObject({ status: "ACTIVE", establishedOn: "2026-11-21" });
     expect(second.data.signPartnership.signatures).toHaveLength(2);
+    await execute(`DELETE FROM partnerships.signature WHERE partnership_id = $1`, [id]);
+    await execute(`DELETE FROM partnerships.status_change WHERE partnership_id = $1`, [id]);
+    await execute(`DELETE FROM partnerships.partnership WHERE id = $1`, [id]);
   });
 
   it("a member admin cannot change another community's event", async () => {

@@ -14,7 +14,7 @@ beforeAll(async () => {
       NODE_ENV: "production",
       INTERNAL_SECRET: DEVELOPMENT_INTERNAL_SECRET,
       JWT_SECRET: "a-production-like-secret-for-tests-only",
-      RATE_LIMIT_STORE: process.env.REDIS_URL ? "redis" : "memory",
+      SHARED_STORE: process.env.REDIS_URL ? "redis" : "memory",
       RATE_LIMIT_ANONYMOUS_POINTS: "1000000",
     },
   });

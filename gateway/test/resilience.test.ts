@@ -28,7 +28,7 @@ function expectPartialProfile(response: Awaited<ReturnType<typeof graphqlRequest
 describe("a subgraph that is down", () => {
   let network: Network;
   beforeAll(async () => {
-    network = await startNetwork({ without: ["programs"], gatewayEnv: { NODE_ENV: "production", INTERNAL_SECRET: "development-only-internal-secret-change-me-in-production", JWT_SECRET: "x".repeat(32), RATE_LIMIT_STORE: "memory" } });
+    network = await startNetwork({ without: ["programs"], gatewayEnv: { NODE_ENV: "production", INTERNAL_SECRET: "development-only-internal-secret-change-me-in-production", JWT_SECRET: "x".repeat(32), SHARED_STORE: "memory" } });
   });
   afterAll(() => network?.stop());
 
@@ -68,5 +68,22 @@ describe("a subgraph that hangs", () => {
     const response = await graphqlRequest(network.gatewayUrl, communityProfile, { variables: { slug: "seattle-wa-us" } });
     expectPartialProfile(response, "programs");
     expect(response.errors?.[0].message).toMatch(/did not answer within 500 ms/);
+  });
+});
+
+describe("Redis that is down", () => {
+  let network: Network;
+  beforeAll(async () => {
+    network = await startNetwork({ gatewayEnv: { SHARED_STORE: "redis", REDIS_URL: "redis://127.0.0.1:9" } });
+  });
+  afterAll(() => network?.stop());
+
+  it("costs the caches and shared rate limits, never an answer", async () => {
+    for (let i = 0; i < 2; i++) {
+      const response = await graphqlRequest(network.gatewayUrl, `{ community(slug: "kobe-jp") { name } }`);
+      expect(response.status).toBe(200);
+      expect(response.data).toEqual({ community: { name: "Kobe" } });
+      expect(response.headers.get("x-cache")).toBeNull();
+    }
   });
 });

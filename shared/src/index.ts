@@ -23,3 +23,4 @@ export * from "./graphql/scalars.js";
 export * from "./graphql/enums.js";
 export * from "./testing/graphql-request.js";
 export * from "./data/sample-programs.js";
+export * from "./graphql/cache-hints.js";

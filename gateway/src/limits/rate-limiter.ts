@@ -1,4 +1,4 @@
-import Redis from "ioredis";
+import type Redis from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
 export interface RateLimitDecision {
@@ -10,23 +10,19 @@ export interface RateLimitDecision {
 }
 
 /**
- * Cost-based rate limits over a one-minute window (rate-limiter-flexible): in Redis when a URL
+ * Cost-based rate limits over a one-minute window (rate-limiter-flexible): in Redis when a client
  * is given, so every gateway replica shares the counts, else in memory. If Redis fails, counting
  * falls back to memory rather than refusing everyone.
  */
 export class CostRateLimiter {
   private readonly limiters = new Map<number, RateLimiterAbstract>();
-  private readonly redis: Redis | null;
 
-  constructor(redisUrl: string | null, private readonly windowSeconds = 60) {
-    this.redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : null;
-    this.redis?.on("error", () => undefined);
-  }
+  constructor(private readonly redis: Redis | null, private readonly keyPrefix = "scg:", private readonly windowSeconds = 60) {}
 
   private limiter(points: number): RateLimiterAbstract {
     let limiter = this.limiters.get(points);
     if (!limiter) {
-      const options = { points, duration: this.windowSeconds, keyPrefix: `scg-rl-${points}` };
+      const options = { points, duration: this.windowSeconds, keyPrefix: `${this.keyPrefix}rate:${points}` };
       limiter = this.redis
         ? new RateLimiterRedis({ ...options, storeClient: this.redis, insuranceLimiter: new RateLimiterMemory(options) })
         : new RateLimiterMemory(options);
@@ -45,9 +41,5 @@ export class CostRateLimiter {
       }
       throw rejection;
     }
-  }
-
-  async close() {
-    this.redis?.disconnect();
   }
 }

@@ -11,3 +11,14 @@ export async function countRows(table: string): Promise<number> {
     await client.end();
   }
 }
+
+/** Runs one statement against the run's database (test clean-up). */
+export async function execute(sql: string, parameters: unknown[] = []): Promise<void> {
+  const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql, parameters);
+  } finally {
+    await client.end();
+  }
+}

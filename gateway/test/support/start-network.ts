@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { testServiceEnv, type Identity, type QueryCounter, type RunningSubgraph } from "@scg/shared";
 import { loadConfig, signUserToken, startGateway, type ApiKeyStore, type GatewayConfig } from "@scg/gateway";
 import { composeSupergraph } from "../../../scripts/src/compose-supergraph";
@@ -46,7 +47,8 @@ export async function startNetwork(options: NetworkOptions = {}): Promise<Networ
     GATEWAY_PORT: "0",
     GATEWAY_HOST: "127.0.0.1",
     SUBGRAPH_TIMEOUT_MS: "2000",
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    // With REDIS_URL (CI), rate limits and caches live in Redis, in a key space of this network's own.
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `scg-test-${randomUUID()}:` } : {}),
     ...urls,
     ...options.gatewayEnv,
   });

@@ -15,6 +15,8 @@ export interface ServiceConfig {
   /** Other subgraphs' URLs, for the few writes that must check another subgraph's data. */
   subgraphUrls: Record<string, string>;
   subgraphTimeoutMs: number;
+  /** The max-age every answer may be cached for unless a resolver says less (Cache-Control to the gateway). */
+  cacheMaxAgeSeconds: number;
 }
 
 export const DEVELOPMENT_INTERNAL_SECRET = "development-only-internal-secret-change-me-in-production";
@@ -36,6 +38,18 @@ export function subgraphUrlsFrom(env: EnvReader): Record<string, string> {
   return urls;
 }
 
+/**
+ * How long each subgraph's public answers may be cached (gateway, browsers, CDNs). Mutations through
+ * the gateway invalidate the gateway's caches at once; these bound what a CDN may keep. Events change
+ * most (seats left), the directory least.
+ */
+export const DEFAULT_CACHE_MAX_AGE: Readonly<Record<string, number>> = Object.freeze({
+  directory: 300,
+  partnerships: 60,
+  programs: 60,
+  events: 15,
+});
+
 export function readServiceConfig(
   serviceName: string,
   env: Record<string, string | undefined> = process.env,
@@ -55,5 +69,6 @@ export function readServiceConfig(
     logLevel: read.oneOf("LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace", "silent"], "info"),
     subgraphUrls: subgraphUrlsFrom(read),
     subgraphTimeoutMs: read.int("SUBGRAPH_TIMEOUT_MS", 5000, { min: 100, max: 60000 }),
+    cacheMaxAgeSeconds: read.int("CACHE_MAX_AGE_SECONDS", DEFAULT_CACHE_MAX_AGE[serviceName] ?? 0, { min: 0, max: 86_400 }),
   }), env);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { GraphQLError, type GraphQLSchema } from "graphql";
@@ -24,7 +25,7 @@ export interface RunningSubgraph {
 
 export interface StartSubgraphOptions<Context> {
   schema: GraphQLSchema;
-  config: Pick<ServiceConfig, "serviceName" | "host" | "port" | "profile" | "internalSecret">;
+  config: Pick<ServiceConfig, "serviceName" | "host" | "port" | "profile" | "internalSecret" | "cacheMaxAgeSeconds">;
   log: Logger;
   /** Builds the per-request context (new DataLoaders every request). */
   createContext: (scope: RequestScope) => Context;
@@ -41,7 +42,12 @@ export async function startSubgraphServer<Context extends object>(options: Start
     introspection: config.profile === "development",
     includeStacktraceInErrorResponses: false,
     // No Apollo Studio here: federated tracing would only add bytes to every response.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      // Every answer carries Cache-Control (public, max-age) unless a resolver marks its data
+      // PRIVATE or shorter-lived; the gateway's caches honour it.
+      ApolloServerPluginCacheControl({ defaultMaxAge: config.cacheMaxAgeSeconds }),
+    ],
     formatError: createFormatError({
       exposeDetails: config.profile === "development",
       onMasked: (formatted, original) => log.error({ err: original, path: formatted.path }, "unexpected error in resolver"),

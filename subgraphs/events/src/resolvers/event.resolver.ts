@@ -1,5 +1,6 @@
-import { forbidden, isUuid, parsePage, unauthenticated } from "@scg/shared";
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { forbidden, isUuid, markPrivate, parsePage, unauthenticated } from "@scg/shared";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { EventsContext } from "../context.js";
 import { administersEvent } from "../domain/event-permissions.js";
 import { eventCursor, findEvents } from "../domain/event-queries.js";
@@ -51,9 +52,11 @@ export class EventResolver {
   registrations(
     @Root() event: Event,
     @Ctx() { identity, loaders }: EventsContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg("first", () => Int, { nullable: true, description: "At most this many: 100 by default, at most 500." }) first?: number | null,
     @Arg("includeCancelled", () => Boolean, { nullable: true, description: "Also list cancelled registrations." }) includeCancelled?: boolean | null,
   ): Promise<Registration[]> {
+    markPrivate(info); // personal data: never in a shared cache
     if (!identity) throw unauthenticated(`You must be signed in to see who registered for "${event.title}".`);
     if (!administersEvent(identity, event)) {
       throw forbidden(`Only network staff and admins of its host community or organizer may see who registered for "${event.title}".`);

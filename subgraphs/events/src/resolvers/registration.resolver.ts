@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { markPrivate } from "@scg/shared";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Resolver, Root } from "type-graphql";
 import type { EventsContext } from "../context.js";
 import { administersEvent } from "../domain/event-permissions.js";
 import { cancelRegistration, registerForEvent } from "../domain/registrations.js";
@@ -20,7 +22,8 @@ export class RegistrationResolver {
     description:
       "Who registered: null unless you are network staff or an admin of the event's host community or organizer (personal data; never shown to the public, not even to the registrant, who knows it).",
   })
-  async attendee(@Root() registration: Registration, @Ctx() { identity, loaders }: EventsContext): Promise<Attendee | null> {
+  async attendee(@Root() registration: Registration, @Ctx() { identity, loaders }: EventsContext, @Info() info: GraphQLResolveInfo): Promise<Attendee | null> {
+    markPrivate(info); // personal data: never in a shared cache, whoever asks
     if (!identity) return null;
     const event = await loaders.eventById.load(registration.eventId);
     if (!event || !administersEvent(identity, event)) return null;
