@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_SUBGRAPH_PORTS, type Logger, type RunningSubgraph } from "@scg/shared";
+import { DEFAULT_SUBGRAPH_PORTS, type Logger, type RunningSubgraph, type SyntheticImportReport, type SyntheticNetwork } from "@scg/shared";
 
 /**
  * What every subgraph package exports from src/index.ts, so the runner, the composer and the
@@ -11,6 +11,8 @@ export interface SubgraphModule {
   prepareDatabase(url: string, options: { seed: boolean }, log?: Logger): Promise<unknown>;
   startSubgraph(config: any): Promise<RunningSubgraph>;
   loadConfig(env?: Record<string, string | undefined>): any;
+  /** `npm run seed:scale`: adds the synthetic network of `factor` to this subgraph's tables (optional). */
+  seedSynthetic?(url: string, factor: number, log?: Logger, network?: SyntheticNetwork): Promise<SyntheticImportReport>;
   /** `build<Name>Schema()`: the subgraph's schema and SDL, no database needed. */
   [buildSchema: string]: unknown;
 }
@@ -50,4 +52,12 @@ export function databaseOwners(): { name: string; prepareDatabase: SubgraphModul
     ...subgraphNames().map((name) => ({ name, prepareDatabase: loadSubgraph(name).prepareDatabase })),
     { name: "gateway", prepareDatabase: gateway.prepareDatabase },
   ];
+}
+
+/** The subgraphs that can import the synthetic scale-test network, in dependency order. */
+export function syntheticSeeders(): { name: string; seedSynthetic: NonNullable<SubgraphModule["seedSynthetic"]> }[] {
+  return subgraphNames().flatMap((name) => {
+    const { seedSynthetic } = loadSubgraph(name);
+    return seedSynthetic ? [{ name, seedSynthetic }] : [];
+  });
 }

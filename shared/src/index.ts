@@ -24,3 +24,4 @@ export * from "./graphql/enums.js";
 export * from "./testing/graphql-request.js";
 export * from "./data/sample-programs.js";
 export * from "./graphql/cache-hints.js";
+export * from "./data/synthetic-network.js";

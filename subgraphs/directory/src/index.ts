@@ -7,6 +7,7 @@ import { buildDirectorySchema } from "./schema.js";
 import { importDirectory } from "./seed/import-directory.js";
 
 export { buildDirectorySchema, createDirectoryDataSource, DIRECTORY_SCHEMA, importDirectory, loadConfig };
+export { seedSynthetic } from "./seed/synthetic.js";
 
 /** Wiring only: config → data source → schema → server. */
 export async function startSubgraph(config: DirectoryConfig): Promise<RunningSubgraph & { queries: import("@scg/shared").QueryCounter }> {

@@ -10,6 +10,7 @@ import { importEvents } from "./seed/import-events.js";
 
 export { buildEventsSchema, createEventsDataSource, EVENTS_SCHEMA, importEvents, loadConfig };
 export type { EventsConfig };
+export { seedSynthetic } from "./seed/synthetic.js";
 
 /** Wiring only: config → data source → schema → server. */
 export async function startSubgraph(config: EventsConfig): Promise<RunningSubgraph & { queries: QueryCounter }> {

@@ -8,6 +8,7 @@ import { importPartnerships } from "./seed/import-partnerships.js";
 
 export { buildPartnershipsSchema, createPartnershipsDataSource, PARTNERSHIPS_SCHEMA, importPartnerships, loadConfig };
 export { STATUS_TRANSITIONS } from "./domain/status-transitions.js";
+export { seedSynthetic } from "./seed/synthetic.js";
 
 /** Wiring only: config → data source → schema → server. */
 export async function startSubgraph(config: PartnershipsConfig): Promise<RunningSubgraph & { queries: QueryCounter }> {

@@ -8,6 +8,7 @@ import { buildProgramsSchema } from "./schema.js";
 import { importPrograms } from "./seed/import-programs.js";
 
 export { buildProgramsSchema, createProgramsDataSource, PROGRAMS_SCHEMA, importPrograms, loadConfig };
+export { seedSynthetic } from "./seed/synthetic.js";
 
 /** Wiring only: config → data source → schema → server. */
 export async function startSubgraph(config: ProgramsConfig): Promise<RunningSubgraph & { queries: QueryCounter }> {

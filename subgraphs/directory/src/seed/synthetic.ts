@@ -1,0 +1,67 @@
+import {
+  createLogger, foldText, generateSyntheticNetwork, SYNTHETIC_SOURCE, writeInChunks, type Logger, type SyntheticImportReport,
+  type SyntheticNetwork,
+} from "@scg/shared";
+import type { DataSource } from "typeorm";
+import { createDirectoryDataSource } from "../data-source.js";
+import { countryRecord, COUNTRIES_SOURCE } from "./countries.js";
+
+/**
+ * Writes the synthetic network's communities (and any of their countries still missing) to the
+ * directory, every community `source: "synthetic"`, in one transaction of 1,000-row inserts.
+ * Rows that exist are left alone (ON CONFLICT DO NOTHING), so re-running adds nothing.
+ */
+export async function importSynthetic(dataSource: DataSource, network: SyntheticNetwork, log: Pick<Logger, "info">): Promise<SyntheticImportReport> {
+  const countries = network.countries.map((c) => ({ ...countryRecord(c.code, c.name), source: COUNTRIES_SOURCE }));
+  const { communities } = network;
+  return dataSource.transaction(async (manager) => {
+    const count = async (sql: string, parameters: unknown[]) => ((await manager.query(sql, parameters)) as unknown[]).length;
+    // The real import has written every one of these countries; this matters only for a directory seeded without it.
+    const countriesAdded = await writeInChunks(countries, (chunk) =>
+      count(
+        `INSERT INTO "directory"."country" ("code", "name", "region", "subregion", "source")
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+         ON CONFLICT DO NOTHING RETURNING 1`,
+        [chunk.map((c) => c.code), chunk.map((c) => c.name), chunk.map((c) => c.region), chunk.map((c) => c.subregion), chunk.map((c) => c.source)],
+      ),
+    );
+    const communitiesAdded = await writeInChunks(
+      communities,
+      (chunk) =>
+        count(
+          `INSERT INTO "directory"."community"
+             ("id", "slug", "name", "search_text", "kind", "country_code", "region_code", "region", "latitude", "longitude", "source")
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                                $9::float8[], $10::float8[], $11::text[])
+           ON CONFLICT DO NOTHING RETURNING 1`,
+          [
+            chunk.map((c) => c.id), chunk.map((c) => c.slug), chunk.map((c) => c.name), chunk.map((c) => foldText(c.name)),
+            chunk.map((c) => c.kind), chunk.map((c) => c.countryCode), chunk.map((c) => c.regionCode), chunk.map((c) => c.region),
+            chunk.map((c) => c.latitude), chunk.map((c) => c.longitude), chunk.map(() => SYNTHETIC_SOURCE),
+          ],
+        ),
+      (done, total) => log.info(`directory: synthetic communities ${done}/${total}`),
+    );
+    return {
+      "directory.country": { rows: countries.length, added: countriesAdded },
+      "directory.community": { rows: communities.length, added: communitiesAdded },
+    };
+  });
+}
+
+/**
+ * `npm run seed:scale` for the directory: imports the synthetic network of `factor` into the
+ * (already migrated) database at `databaseUrl`. `network` lets one generated network serve every subgraph.
+ */
+export async function seedSynthetic(
+  databaseUrl: string, factor: number, log: Logger = createLogger("directory"), network: SyntheticNetwork = generateSyntheticNetwork(factor),
+): Promise<SyntheticImportReport> {
+  if (network.factor !== factor) throw new RangeError(`The network was generated for factor ${network.factor}, not ${factor}.`);
+  const { dataSource } = createDirectoryDataSource(databaseUrl, { poolSize: 1, log });
+  await dataSource.initialize();
+  try {
+    return await importSynthetic(dataSource, network, log);
+  } finally {
+    await dataSource.destroy();
+  }
+}

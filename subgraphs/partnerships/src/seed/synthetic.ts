@@ -1,0 +1,75 @@
+import {
+  createLogger, generateSyntheticNetwork, SYNTHETIC_SOURCE, writeInChunks, type Logger, type SyntheticImportReport, type SyntheticNetwork,
+} from "@scg/shared";
+import type { DataSource } from "typeorm";
+import { createPartnershipsDataSource } from "../data-source.js";
+import { PartnershipStatus } from "../entities/partnership-status.js";
+
+/** `created_by` of synthetic partnerships and their history entries (the real import's is "import"). */
+export const SYNTHETIC_CREATOR = "synthetic";
+
+/**
+ * Writes the synthetic network's partnerships as ACTIVE, with both sides' country and region codes
+ * (side A the US member), each newly inserted one with its first status-history entry, like the
+ * real import; every row `source` / `created_by` "synthetic". One transaction of 1,000-row
+ * inserts; existing rows are left alone (ON CONFLICT DO NOTHING), so re-running adds nothing.
+ */
+export async function importSynthetic(dataSource: DataSource, network: SyntheticNetwork, log: Pick<Logger, "info">): Promise<SyntheticImportReport> {
+  const { partnerships } = network;
+  return dataSource.transaction(async (manager) => {
+    let historyAdded = 0;
+    const partnershipsAdded = await writeInChunks(
+      partnerships,
+      async (chunk) => {
+        const inserted: { id: string }[] = await manager.query(
+          `INSERT INTO "partnerships"."partnership"
+             ("id", "status", "community_a_id", "community_a_country", "community_a_region",
+              "community_b_id", "community_b_country", "community_b_region", "established_year", "source", "created_by")
+           SELECT id, $1, a_id, a_country, a_region, b_id, b_country, b_region, established_year, $2, $3
+           FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[], $11::int[])
+             AS data(id, a_id, a_country, a_region, b_id, b_country, b_region, established_year)
+           ON CONFLICT DO NOTHING
+           RETURNING "id"`,
+          [
+            PartnershipStatus.ACTIVE, SYNTHETIC_SOURCE, SYNTHETIC_CREATOR, chunk.map((p) => p.id), chunk.map((p) => p.aId),
+            chunk.map((p) => p.aCountry), chunk.map((p) => p.aRegion), chunk.map((p) => p.bId), chunk.map((p) => p.bCountry),
+            chunk.map((p) => p.bRegion), chunk.map((p) => p.establishedYear),
+          ],
+        );
+        if (inserted.length > 0) {
+          // The history row's id is random, so it is written only for a partnership this run inserted.
+          await manager.query(
+            `INSERT INTO "partnerships"."status_change" ("partnership_id", "from_status", "to_status", "changed_by", "reason")
+             SELECT id, NULL, $1, $2, 'Synthetic scale-test data (npm run seed:scale), not a real partnership.'
+             FROM unnest($3::uuid[]) AS data(id)`,
+            [PartnershipStatus.ACTIVE, SYNTHETIC_CREATOR, inserted.map((row) => row.id)],
+          );
+          historyAdded += inserted.length;
+        }
+        return inserted.length;
+      },
+      (done, total) => log.info(`partnerships: synthetic partnerships ${done}/${total}`),
+    );
+    return {
+      "partnerships.partnership": { rows: partnerships.length, added: partnershipsAdded },
+      "partnerships.status_change": { rows: partnerships.length, added: historyAdded },
+    };
+  });
+}
+
+/**
+ * `npm run seed:scale` for the partnerships: imports the synthetic network of `factor` into the
+ * (already migrated) database at `databaseUrl`. `network` lets one generated network serve every subgraph.
+ */
+export async function seedSynthetic(
+  databaseUrl: string, factor: number, log: Logger = createLogger("partnerships"), network: SyntheticNetwork = generateSyntheticNetwork(factor),
+): Promise<SyntheticImportReport> {
+  if (network.factor !== factor) throw new RangeError(`The network was generated for factor ${network.factor}, not ${factor}.`);
+  const { dataSource } = createPartnershipsDataSource(databaseUrl, { poolSize: 1, log });
+  await dataSource.initialize();
+  try {
+    return await importSynthetic(dataSource, network, log);
+  } finally {
+    await dataSource.destroy();
+  }
+}
