@@ -1,4 +1,4 @@
-import { v5 as uuidv5 } from "uuid";
+import { parse as parseUuid, v5 as uuidv5 } from "uuid";
 
 /**
  * Every id in the graph is a UUID v5 of a natural key under this namespace, so the same
@@ -7,8 +7,11 @@ import { v5 as uuidv5 } from "uuid";
  */
 export const ID_NAMESPACE = "6f1a3e9c-5b2d-4c8e-9a7f-2d1e0b3c4a5f";
 
+/** The namespace parsed once (uuid would parse the string form on every call). */
+const NAMESPACE_BYTES = parseUuid(ID_NAMESPACE);
+
 export function stableId(kind: string, naturalKey: string): string {
-  return uuidv5(`${kind}:${naturalKey}`, ID_NAMESPACE);
+  return uuidv5(`${kind}:${naturalKey}`, NAMESPACE_BYTES);
 }
 
 export const communityId = (slug: string) => stableId("community", slug);
