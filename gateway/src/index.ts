@@ -1,4 +1,4 @@
-import { createLogger } from "@scg/shared";
+import { createLogger, serveWhenMain } from "@scg/shared";
 import { prepareGatewayDatabase } from "./api-keys/api-key-store.js";
 import { loadConfig } from "./config.js";
 import { startGateway } from "./server.js";
@@ -19,17 +19,5 @@ export async function prepareDatabase(url: string, _options: { seed: boolean } =
   return { applied };
 }
 
-if (require.main === module) {
-  process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
-  startGateway(loadConfig()).then(
-    (gateway) => {
-      const stop = () => gateway.stop().then(() => process.exit(0));
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
-    },
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
+serveWhenMain(module, () => startGateway(loadConfig()));

@@ -25,3 +25,4 @@ export * from "./testing/graphql-request.js";
 export * from "./data/sample-programs.js";
 export * from "./graphql/cache-hints.js";
 export * from "./data/synthetic-network.js";
+export * from "./server/define-subgraph.js";
