@@ -107,6 +107,10 @@ async function prepareBenchDatabase(name: string, factor = 1): Promise<string> {
     const network = generateSyntheticNetwork(factor);
     for (const { seedSynthetic } of syntheticSeeders()) await seedSynthetic(url.toString(), factor, log, network);
   }
+  const analyze = new Client({ connectionString: url.toString() });
+  await analyze.connect();
+  await analyze.query("ANALYZE"); // planner statistics after bulk loads
+  await analyze.end();
   return url.toString();
 }
 
@@ -324,7 +328,7 @@ async function scaleBench(started: number) {
 function writeResults(kind: string, markdown: string, data: object, started: number) {
   const meta = {
     date: new Date().toISOString(),
-    command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+    command: process.argv.length > 2 ? `npm run bench -- ${process.argv.slice(2).join(" ")}` : "npm run bench",
     machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1024 ** 3) },
     node: process.version,
     versions: versions(),
