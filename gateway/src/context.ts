@@ -1,5 +1,6 @@
 import type { Identity } from "@scg/shared";
 import type { ApiKeyRecord } from "./api-keys/api-key-store.js";
+import type { CacheLookup } from "./cache/response-cache.js";
 
 /** What the gateway knows about one request; data sources turn `identity` into the internal credential. */
 export interface GatewayContext {
@@ -17,4 +18,6 @@ export interface GatewayContext {
   touchedSubgraphs?: Set<string>;
   /** Each subgraph's data generation when the request began (set for cacheable reads). */
   generations?: Record<string, number>;
+  /** The response-cache lookup already made for this request (a miss), if any. */
+  cacheLookup?: CacheLookup;
 }

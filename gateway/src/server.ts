@@ -22,12 +22,14 @@ import { trustedOperations } from "./http/trusted-operations.js";
 import { MemoryCacheStore, RedisCacheStore } from "./cache/cache-store.js";
 import { sharedCacheScope } from "./cache/cache-scope.js";
 import { DataGenerations } from "./cache/data-generations.js";
+import { ResponseCache } from "./cache/response-cache.js";
+import { serveCachedResponses } from "./http/cached-responses.js";
 import { queryPlanServices } from "./cache/query-plan-services.js";
 import { CostRateLimiter } from "./limits/rate-limiter.js";
 import { limitValidationRules } from "./limits/validation-rules.js";
 import { TrustedOperations } from "./persisted/manifest.js";
 import { operationCostPlugin } from "./plugins/operation-cost.plugin.js";
-import { rateLimitPlugin } from "./plugins/rate-limit.plugin.js";
+import { chargeCaller, rateLimitPlugin } from "./plugins/rate-limit.plugin.js";
 import { requestIdPlugin } from "./plugins/request-id.plugin.js";
 import { responseCachePlugin } from "./plugins/response-cache.plugin.js";
 import { visibilityPlugin } from "./plugins/visibility.plugin.js";
@@ -69,6 +71,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const routed = [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)];
   const subgraphUrls = Object.fromEntries(routed.map(([, name, url]) => [name, config.subgraphUrls[name] ?? url]));
   const generations = new DataGenerations(cacheStore, Object.keys(subgraphUrls));
+  const responseCache = new ResponseCache(cacheStore, generations);
+  const ratePoints = { anonymous: config.rateLimit.anonymousPoints, user: config.rateLimit.userPoints };
   let loaded = false;
 
   const gateway = new ApolloGateway({
@@ -114,8 +118,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       ApolloServerPluginLandingPageDisabled(),
       visibilityPlugin(config.profile),
       operationCostPlugin(config.limits.maxCost),
-      ...(config.rateLimit.enabled ? [rateLimitPlugin(limiter, { anonymous: config.rateLimit.anonymousPoints, user: config.rateLimit.userPoints })] : []),
-      ...(config.cache.responses || config.cache.entities ? [responseCachePlugin(cacheStore, generations, { responses: config.cache.responses })] : []),
+      ...(config.rateLimit.enabled ? [rateLimitPlugin(limiter, ratePoints)] : []),
+      ...(config.cache.responses || config.cache.entities ? [responseCachePlugin(responseCache, { responses: config.cache.responses })] : []),
       requestIdPlugin(),
     ],
   });
@@ -143,10 +147,18 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     ...requestGuards(config.limits),
     resolveCaller(createUserTokenVerifier(config.jwt), apiKeys),
     trustedOperations(trusted, config.profile),
+    ...(config.cache.responses ? [serveCachedResponses(responseCache, config.rateLimit.enabled ? (caller, cost) => chargeCaller(limiter, ratePoints, caller, cost) : null)] : []),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const caller = res.locals.caller as Caller;
-        return { identity: caller.identity, apiKey: caller.apiKey, ip: caller.ip, requestId: caller.requestId, cacheScope: sharedCacheScope(caller.identity) };
+        return {
+          identity: caller.identity,
+          apiKey: caller.apiKey,
+          ip: caller.ip,
+          requestId: caller.requestId,
+          cacheScope: sharedCacheScope(caller.identity),
+          cacheLookup: res.locals.cacheLookup,
+        };
       },
     }),
   );

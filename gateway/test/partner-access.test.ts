@@ -102,6 +102,20 @@ describe("introspection and suggestions (production profile)", () => {
     expect(((await response.json()) as any).data.__schema.queryType.name).toBe("Query");
   });
 
+  it("an analyst's introspection answer is never cached, so it can never be served to anyone else", async () => {
+    const query = `{ __schema { mutationType { name } } }`;
+    const token = await analyst();
+    for (let i = 0; i < 2; i++) {
+      const response = await post({ query }, { authorization: `Bearer ${token}` });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-cache")).not.toBe("HIT");
+    }
+    const { key } = await network.apiKeys.create({ name: "Free-form, no sign-in", origins: [], rateLimitPoints: 100_000, allowFreeForm: true });
+    const stranger = await post({ query }, { "x-api-key": key });
+    expect(stranger.status).toBe(403);
+    expect(((await stranger.json()) as any).errors[0].extensions.code).toBe("INTROSPECTION_DISABLED");
+  });
+
   it("an anonymous introspection query as free-form text is refused before it runs", async () => {
     const response = await post({ query: `{ __schema { types { name } } }` });
     expect(response.status).toBe(403);

@@ -1,29 +1,28 @@
-import { createHash } from "node:crypto";
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from "@apollo/server";
-import type { FormattedExecutionResult } from "graphql";
+import { visit, type DocumentNode } from "graphql";
 import type { GatewayContext } from "../context.js";
-import type { CacheStore } from "../cache/cache-store.js";
-import { DataGenerations } from "../cache/data-generations.js";
+import { responseCacheKey, type ResponseCache } from "../cache/response-cache.js";
 
-interface CachedResponse {
-  result: FormattedExecutionResult;
-  /** The generations of the subgraphs the response was read from, when the read began. */
-  generations: Record<string, number>;
-  storedAt: number;
-  expiresAt: number;
-}
+const introspects = (document: DocumentNode) => {
+  let found = false;
+  visit(document, { Field: (node) => void (found ||= node.name.value === "__schema" || node.name.value === "__type") });
+  return found;
+};
 
 /**
- * The warm path: whole responses to public queries, keyed by the operation text, its name, its
- * variables and the caller's cache scope (see cache-scope.ts), kept for the max-age the subgraphs'
- * cache hints allow (the gateway's overall cache policy; PRIVATE or uncacheable answers are never
- * stored, nor answers with errors). A hit is served only while every subgraph it was read from is
- * at the generation it was read at; every mutation through the gateway bumps the generations of
- * the subgraphs its plan wrote to (see data-generations.ts) before its answer is sent.
+ * The warm path inside Apollo Server: whole responses to public queries, keyed by the operation
+ * text, its name, its variables and the caller's cache scope (see cache-scope.ts), kept for the
+ * max-age the subgraphs' cache hints allow (the gateway's overall cache policy; PRIVATE or
+ * uncacheable answers are never stored, nor answers with errors, nor introspection, whose
+ * visibility depends on the caller). A hit is served only while every subgraph it was read from
+ * is at the generation it was read at; every mutation through the gateway bumps the generations
+ * of the subgraphs its plan touched (see data-generations.ts) before its answer is sent.
+ * Most hits never get here: http/cached-responses.ts serves them before Apollo Server runs, and
+ * hands its lookup on (contextValue.cacheLookup) so a miss is not looked up twice.
  * Answers say `x-cache: HIT` or `MISS`, and carry `Cache-Control`/`Age` for browsers and CDNs.
  * With `responses: false` it only records the generations (for the entity cache) and invalidates.
  */
-export function responseCachePlugin(store: CacheStore, generations: DataGenerations, { responses = true } = {}): ApolloServerPlugin<GatewayContext> {
+export function responseCachePlugin(cache: ResponseCache, { responses = true } = {}): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ contextValue }) {
       let key: string | null = null;
@@ -33,33 +32,31 @@ export function responseCachePlugin(store: CacheStore, generations: DataGenerati
           if (operation.operation !== "query" || contextValue.cacheScope !== "public") return null;
           if (!responses) {
             // Entity cache only: it still needs the generations as they were when the read began.
-            contextValue.generations = (await generations.snapshot()) ?? undefined;
+            contextValue.generations = (await cache.generations.snapshot()) ?? undefined;
             return null;
           }
-          key = `response:${createHash("sha256").update(JSON.stringify([request.query, request.operationName ?? null, request.variables ?? {}, contextValue.cacheScope])).digest("base64url")}`;
-          const [raw, now] = await Promise.all([store.get(key), generations.snapshot()]);
-          if (!now) {
+          key = responseCacheKey(request.query ?? "", request.operationName, request.variables, contextValue.cacheScope);
+          const lookup = contextValue.cacheLookup?.key === key ? contextValue.cacheLookup : await cache.lookup(key);
+          if (!lookup.generations) {
             key = null; // the store cannot vouch for anything: neither serve nor fill
             return null;
           }
-          contextValue.generations = now;
-          if (!raw) return null;
-          const entry = JSON.parse(raw) as CachedResponse;
-          const remaining = Math.floor((entry.expiresAt - Date.now()) / 1000);
-          if (remaining <= 0 || !DataGenerations.unchanged(entry.generations, now)) return null;
+          contextValue.generations = lookup.generations;
+          if (!lookup.entry) return null;
           hit = true;
+          const remaining = Math.max(0, Math.floor((lookup.entry.expiresAt - Date.now()) / 1000));
           const headers = new HeaderMap([
             ["cache-control", `public, max-age=${remaining}`],
-            ["age", String(Math.floor((Date.now() - entry.storedAt) / 1000))],
+            ["age", String(Math.floor((Date.now() - lookup.entry.storedAt) / 1000))],
             ["x-cache", "HIT"],
           ]);
-          return { http: { status: undefined, headers }, body: { kind: "single", singleResult: entry.result } };
+          return { http: { status: undefined, headers }, body: { kind: "single", singleResult: JSON.parse(lookup.entry.body) } };
         },
 
-        async willSendResponse({ response, operation, overallCachePolicy }) {
+        async willSendResponse({ response, operation, document, overallCachePolicy }) {
           if (operation?.operation === "mutation") {
             // Whatever it changed is read from the subgraphs its plan fetched from.
-            if (contextValue.touchedSubgraphs?.size) await generations.bump(contextValue.touchedSubgraphs);
+            if (contextValue.touchedSubgraphs?.size) await cache.generations.bump(contextValue.touchedSubgraphs);
             return;
           }
           if (hit || !key || response.body.kind !== "single") return;
@@ -67,9 +64,11 @@ export function responseCachePlugin(store: CacheStore, generations: DataGenerati
           const result = response.body.singleResult;
           const policy = overallCachePolicy.policyIfCacheable();
           if (result.errors?.length || !policy || policy.scope === "PRIVATE" || !contextValue.generations || !contextValue.touchedSubgraphs) return;
+          if (document && introspects(document)) return;
           const read = Object.fromEntries([...contextValue.touchedSubgraphs].map((name) => [name, contextValue.generations![name] ?? 0]));
-          const entry: CachedResponse = { result, generations: read, storedAt: Date.now(), expiresAt: Date.now() + policy.maxAge * 1000 };
-          await store.set(key, JSON.stringify(entry), policy.maxAge);
+          const now = Date.now();
+          // Serialized exactly as Apollo Server does (JSON and a newline), so ETags match across HIT and MISS.
+          await cache.save(key, { body: `${JSON.stringify(result)}\n`, generations: read, cost: contextValue.cost ?? 1, storedAt: now, expiresAt: now + policy.maxAge * 1000 });
         },
       };
     },
