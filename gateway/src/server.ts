@@ -28,8 +28,8 @@ import { queryPlanServices } from "./cache/query-plan-services.js";
 import { CostRateLimiter } from "./limits/rate-limiter.js";
 import { limitValidationRules } from "./limits/validation-rules.js";
 import { TrustedOperations } from "./persisted/manifest.js";
-import { operationCostPlugin } from "./plugins/operation-cost.plugin.js";
-import { chargeCaller, rateLimitPlugin } from "./plugins/rate-limit.plugin.js";
+import { CallerBudgets } from "./limits/caller-budgets.js";
+import { operationLimitsPlugin } from "./plugins/operation-limits.plugin.js";
 import { requestIdPlugin } from "./plugins/request-id.plugin.js";
 import { responseCachePlugin } from "./plugins/response-cache.plugin.js";
 import { visibilityPlugin } from "./plugins/visibility.plugin.js";
@@ -72,7 +72,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const subgraphUrls = Object.fromEntries(routed.map(([, name, url]) => [name, config.subgraphUrls[name] ?? url]));
   const generations = new DataGenerations(cacheStore, Object.keys(subgraphUrls));
   const responseCache = new ResponseCache(cacheStore, generations);
-  const ratePoints = { anonymous: config.rateLimit.anonymousPoints, user: config.rateLimit.userPoints };
+  const budgets = config.rateLimit.enabled
+    ? new CallerBudgets(limiter, { anonymous: config.rateLimit.anonymousPoints, user: config.rateLimit.userPoints })
+    : null;
   let loaded = false;
 
   const gateway = new ApolloGateway({
@@ -108,6 +110,10 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
+    // Counts the selections a document asks for with every fragment expanded (each fragment counted
+    // once and multiplied by its spreads), in a first validation pass; our own rules and every later
+    // pass (cost, planning) run only on documents under the limit. Refused with a 400.
+    maxRecursiveSelections: config.limits.maxSelections,
     validationRules: limitValidationRules(config.limits),
     formatError: createFormatError({
       exposeDetails: config.profile === "development",
@@ -117,8 +123,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       visibilityPlugin(config.profile),
-      operationCostPlugin(config.limits.maxCost),
-      ...(config.rateLimit.enabled ? [rateLimitPlugin(limiter, ratePoints)] : []),
+      operationLimitsPlugin(config.limits.maxCost, budgets),
       ...(config.cache.responses || config.cache.entities ? [responseCachePlugin(responseCache, { responses: config.cache.responses })] : []),
       requestIdPlugin(),
     ],
@@ -147,7 +152,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     ...requestGuards(config.limits),
     resolveCaller(createUserTokenVerifier(config.jwt), apiKeys),
     trustedOperations(trusted, config.profile),
-    ...(config.cache.responses ? [serveCachedResponses(responseCache, config.rateLimit.enabled ? (caller, cost) => chargeCaller(limiter, ratePoints, caller, cost) : null)] : []),
+    ...(config.cache.responses ? [serveCachedResponses(responseCache, budgets)] : []),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const caller = res.locals.caller as Caller;

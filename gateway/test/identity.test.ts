@@ -15,10 +15,14 @@ const propose = `mutation($input: ProposePartnershipInput!) { proposePartnership
 const variables = { input: { communityIds: [seattle, communityId("pecs-hu")], focusAreas: ["EDUCATIONAL_EXCHANGES"] } };
 const seattleAdmin = { subject: "seattle-admin", roles: [Role.MEMBER_ADMIN], communityIds: [seattle], organizationIds: [] };
 
+// Only this pair's rows: other test files write other partnerships to the same database meanwhile.
+const pairRows = () =>
+  countRows(`partnerships.partnership WHERE '${seattle}' IN (community_a_id, community_b_id) AND '${communityId("pecs-hu")}' IN (community_a_id, community_b_id)`);
+
 async function proposeWith(headers: Record<string, string>) {
-  const before = await countRows(`partnerships.partnership`);
+  const before = await pairRows();
   const response = await graphqlRequest(network.gatewayUrl, propose, { variables, headers });
-  expect(await countRows(`partnerships.partnership`)).toBe(before);
+  expect(await pairRows()).toBe(before);
   return response;
 }
 
@@ -79,13 +83,14 @@ describe("identity at the gateway: each bad token is refused with 401 UNAUTHENTI
     const token = await network.tokenFor(seattleAdmin);
     const forged = await signInternalCredential({ identity: { subject: "x", roles: [Role.STAFF], communityIds: [], organizationIds: [] }, caller: "gateway" }, DEVELOPMENT_INTERNAL_SECRET);
     // Chicago and Pécs: the Seattle admin administers neither, so only a forged STAFF role could pass.
-    const before = await countRows(`partnerships.partnership`);
+    const chicagoPecs = `partnerships.partnership WHERE '${communityId("chicago-il-us")}' IN (community_a_id, community_b_id) AND '${communityId("pecs-hu")}' IN (community_a_id, community_b_id)`;
+    const before = await countRows(chicagoPecs);
     const response = await graphqlRequest(network.gatewayUrl, propose, {
       variables: { input: { communityIds: [communityId("chicago-il-us"), communityId("pecs-hu")], focusAreas: [] } },
       headers: { authorization: `Bearer ${token}`, [INTERNAL_CREDENTIAL_HEADER]: forged },
     });
     expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
-    expect(await countRows(`partnerships.partnership`)).toBe(before);
+    expect(await countRows(chicagoPecs)).toBe(before);
   });
 
   it("a subgraph called directly, without the gateway's credential, answers 401", async () => {

@@ -1,7 +1,7 @@
 import type { RequestHandler } from "express";
 import { sharedCacheScope } from "../cache/cache-scope.js";
 import { responseCacheKey, type ResponseCache } from "../cache/response-cache.js";
-import type { RateLimitCharge } from "../plugins/rate-limit.plugin.js";
+import type { CallerBudgets } from "../limits/caller-budgets.js";
 import type { Caller } from "./caller.js";
 import { refuse } from "./request-guards.js";
 
@@ -27,7 +27,7 @@ function readParams(method: string, source: Record<string, unknown>): { query: s
  * and was stored under the same caller scope. Rate limits are charged its stored cost. A miss goes
  * on to Apollo Server with its lookup, so the store is asked once.
  */
-export function serveCachedResponses(cache: ResponseCache, charge: ((caller: Caller, cost: number) => Promise<RateLimitCharge>) | null): RequestHandler {
+export function serveCachedResponses(cache: ResponseCache, budgets: CallerBudgets | null): RequestHandler {
   return async (req, res, next) => {
     if (req.method !== "GET" && req.method !== "POST") return next();
     // Apollo Server's CSRF prevention decides about a GET without a preflight-forcing header.
@@ -41,8 +41,8 @@ export function serveCachedResponses(cache: ResponseCache, charge: ((caller: Cal
     res.locals.cacheLookup = lookup;
     const entry = lookup.entry;
     if (!entry) return next();
-    if (charge) {
-      const result = await charge(caller, entry.cost);
+    if (budgets) {
+      const result = await budgets.charge(caller, entry.cost);
       for (const [name, value] of Object.entries(result.headers)) res.setHeader(name, value);
       if (result.message) return refuse(res, 429, "RATE_LIMITED", result.message);
     }

@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import type { TrustedOperations } from "../persisted/manifest.js";
+import { operationId, type TrustedOperations } from "../persisted/manifest.js";
 import type { Caller } from "./caller.js";
 import { refuse } from "./request-guards.js";
 
@@ -26,6 +26,10 @@ function readExtensions(raw: unknown): PersistedQueryExtension | undefined {
  * may run only trusted operations (a key only its own list, when it has one): an unknown id is
  * PERSISTED_QUERY_NOT_FOUND (404), a body that is not on the list PERSISTED_QUERY_NOT_IN_LIST (403).
  * Free-form callers keep Apollo's automatic persisted queries (APQ).
+ *
+ * A request that carries both a body and a hash must agree with itself: a hash that is not the
+ * body's SHA-256 is PERSISTED_QUERY_HASH_MISMATCH (400) before anything runs, is cached or is
+ * stored, so a hash can never come to stand for another document.
  */
 export function trustedOperations(trusted: TrustedOperations, profile: "development" | "production"): RequestHandler {
   return (req, res, next) => {
@@ -40,6 +44,9 @@ export function trustedOperations(trusted: TrustedOperations, profile: "developm
     const hash = readExtensions(params.extensions)?.persistedQuery?.sha256Hash;
 
     if (typeof query === "string" && query !== "") {
+      if (typeof hash === "string" && operationId(query) !== hash) {
+        return refuse(res, 400, "PERSISTED_QUERY_HASH_MISMATCH", "The persisted query hash is not the SHA-256 of the query sent with it; send the query's own hash, or the hash alone.");
+      }
       if (freeForm) return next();
       const id = trusted.idOfBody(query);
       if (id && permitted(id)) return next();

@@ -8,6 +8,12 @@ import { MAX_PAGE_SIZE, type EnvReader } from "@scg/shared";
 export interface Limits {
   /** Deepest field nesting in one operation (LIMIT_MAX_DEPTH). CommunityProfile needs 6. */
   maxDepth: number;
+  /**
+   * Selections in one operation with every fragment expanded (LIMIT_MAX_SELECTIONS): what stops a
+   * small document whose fragments spread each other from asking for millions of fields. The
+   * IDE's introspection query needs about 200; CommunityProfile about 45.
+   */
+  maxSelections: number;
   /** Aliased fields in one operation (LIMIT_MAX_ALIASES). */
   maxAliases: number;
   /** Top-level fields in one operation (LIMIT_MAX_ROOT_FIELDS). */
@@ -29,6 +35,7 @@ export interface Limits {
 export function readLimits(read: EnvReader): Limits {
   return {
     maxDepth: read.int("LIMIT_MAX_DEPTH", 10, { min: 1, max: 100 }),
+    maxSelections: read.int("LIMIT_MAX_SELECTIONS", 2000, { min: 100, max: 1_000_000 }),
     maxAliases: read.int("LIMIT_MAX_ALIASES", 15, { min: 0, max: 1000 }),
     maxRootFields: read.int("LIMIT_MAX_ROOT_FIELDS", 10, { min: 1, max: 1000 }),
     maxDirectives: read.int("LIMIT_MAX_DIRECTIVES", 10, { min: 0, max: 1000 }),

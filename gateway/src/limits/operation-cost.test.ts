@@ -33,4 +33,17 @@ describe("estimateOperationCost", () => {
   it("follows fragments", () => {
     expect(cost(`query { community(slug: "x") { ...F } } fragment F on Community { country { code } }`)).toBe(2);
   });
+  it("caps page sizes at the contract's maximum, and counts a negative one as empty", () => {
+    expect(cost(`{ communities(first: 1000000000) { edges { node { slug } } } }`)).toBe(1 + 500 + 500);
+    expect(cost(`query($n: Int) { communities(first: $n) { edges { node { slug } } } }`, { n: 1e9 })).toBe(1 + 500 + 500);
+    expect(cost(`{ communities(first: -5) { edges { node { slug } } } }`)).toBe(1);
+  });
+  it("scales a fragment by each spread without walking it again: forty doubling levels cost 2^40, computed at once", () => {
+    let text = `query { community(slug: "x") { ...F40 } } fragment F0 on Community { country { code } }`;
+    for (let i = 1; i <= 40; i++) text += ` fragment F${i} on Community { ...F${i - 1} ...F${i - 1} @include(if: true) }`;
+    expect(cost(text)).toBe(1 + 2 ** 40);
+  });
+  it("carries a connection's page size into a fragment on it", () => {
+    expect(cost(`{ communities(first: 3) { ...Page } } fragment Page on CommunityConnection { edges { node { country { code } } } }`)).toBe(1 + 3 * 3);
+  });
 });

@@ -31,15 +31,34 @@ export class CostRateLimiter {
     return limiter;
   }
 
+  /**
+   * Spends `cost` points of `key`'s budget. A refusal leaves the budget as it was (the refused
+   * request spent nothing but the one point every request costs): a request too big for the
+   * budget must not use up what smaller ones could still do.
+   */
   async consume(key: string, cost: number, points: number): Promise<RateLimitDecision> {
+    const spend = Math.max(1, Math.ceil(cost));
     try {
-      const result = await this.limiter(points).consume(key, Math.max(1, cost));
+      const result = await this.limiter(points).consume(key, spend);
       return { allowed: true, limit: points, remaining: result.remainingPoints, resetSeconds: Math.ceil(result.msBeforeNext / 1000) };
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) {
-        return { allowed: false, limit: points, remaining: Math.max(0, rejection.remainingPoints), resetSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+        if (spend > 1) await this.refund(key, spend - 1, points);
+        return {
+          allowed: false,
+          limit: points,
+          // What is left once all but the refusal's one point is given back.
+          remaining: Math.max(0, points - (rejection.consumedPoints - (spend - 1))),
+          resetSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
+        };
       }
       throw rejection;
     }
+  }
+
+  /** Gives back points spent on a request that turned out to be refused. */
+  async refund(key: string, points: number, budget: number): Promise<void> {
+    if (points <= 0) return;
+    await this.limiter(budget).reward(key, Math.ceil(points)).catch(() => undefined);
   }
 }

@@ -1,17 +1,17 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { isPrivileged } from "@scg/shared";
+import { mayExploreSchema } from "@scg/shared";
 import { GraphQLError, visit } from "graphql";
 import type { GatewayContext } from "../context.js";
 
 /**
- * What the schema reveals, per caller. In production, anonymous and API-key callers get no
- * introspection (403 INTROSPECTION_DISABLED) and no "Did you mean …" suggestions; analysts,
- * admins and staff get both, so the IDE keeps working for them. In development all is open.
+ * What the schema reveals, per caller. In production, anonymous callers, API keys and member
+ * admins get no introspection (403 INTROSPECTION_DISABLED) and no "Did you mean …" suggestions;
+ * analysts and staff get both, so the IDE keeps working for them. In development all is open.
  */
 export function visibilityPlugin(profile: "development" | "production"): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ contextValue }) {
-      const open = profile === "development" || isPrivileged(contextValue.identity);
+      const open = profile === "development" || mayExploreSchema(contextValue.identity);
       if (open) return {};
       return {
         async didResolveOperation({ document }) {
@@ -22,7 +22,7 @@ export function visibilityPlugin(profile: "development" | "production"): ApolloS
             },
           });
           if (introspects) {
-            throw new GraphQLError("Introspection is available to signed-in analysts, admins and staff only.", {
+            throw new GraphQLError("Introspection is available to signed-in analysts and staff only.", {
               extensions: { code: "INTROSPECTION_DISABLED", http: { status: 403 } },
             });
           }

@@ -32,6 +32,9 @@ export function administersOrganization(identity: Identity | null, organizationI
   return identity.roles.includes(Role.MEMBER_ADMIN) && identity.organizationIds.includes(organizationId);
 }
 
-/** Analysts and staff may see what the public may not (introspection, free-form operations). */
-export const isPrivileged = (identity: Identity | null) =>
-  identity?.roles.some((role) => role === Role.STAFF || role === Role.ANALYST || role === Role.MEMBER_ADMIN) ?? false;
+/**
+ * Analysts and staff may explore the schema (introspection, "Did you mean …" suggestions in
+ * production); member admins, API keys and anonymous callers may not (DESIGN, production profile).
+ */
+export const mayExploreSchema = (identity: Identity | null) =>
+  identity?.roles.some((role) => role === Role.STAFF || role === Role.ANALYST) ?? false;

@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from "graphql";
+import { isDatabaseUnavailable } from "../db/database-unavailable.js";
 import { ErrorCode, PUBLIC_ERROR_CODES } from "./app-error.js";
 
 export interface FormatErrorOptions {
@@ -6,12 +7,17 @@ export interface FormatErrorOptions {
   exposeDetails: boolean;
   /** Called with every error that gets masked, so it reaches the logs. */
   onMasked?: (formatted: GraphQLFormattedError, original: unknown) => void;
+  /** The service answering, named when its database is unavailable ("The events service cannot reach its database"). */
+  serviceName?: string;
+  /** Called when the database was unavailable (an outage, logged as a warning rather than a bug). */
+  onDatabaseUnavailable?: (original: unknown) => void;
 }
 
 /**
  * Builds Apollo Server's `formatError`: errors with a public code pass through (without
  * stack traces); everything else becomes "Unexpected error." with code INTERNAL_SERVER_ERROR,
- * unless `exposeDetails` is on. Stack traces never leave the process.
+ * unless `exposeDetails` is on. Stack traces never leave the process. A database that cannot be
+ * reached is not a bug but an outage: SERVICE_UNAVAILABLE with a sentence, so callers retry.
  */
 export function createFormatError(options: FormatErrorOptions) {
   return (formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError => {
@@ -19,6 +25,16 @@ export function createFormatError(options: FormatErrorOptions) {
     const { stacktrace: _stack, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     if (PUBLIC_ERROR_CODES.has(code)) {
       return { ...formatted, extensions: { ...extensions, code } };
+    }
+    if (isDatabaseUnavailable(original)) {
+      options.onDatabaseUnavailable?.(original);
+      const service = options.serviceName ? `The ${options.serviceName} service` : "This service";
+      return {
+        message: `${service} cannot reach its database right now; please try again shortly.`,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, ...(extensions.requestId ? { requestId: extensions.requestId } : {}) },
+      };
     }
     options.onMasked?.(formatted, original);
     if (options.exposeDetails) {

@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+import { guardStringInputs } from "../graphql/string-inputs.js";
 
 /**
  * The one Federation version every subgraph links. Composition and @apollo/gateway 2.14
@@ -24,7 +25,8 @@ export interface SubgraphSchema {
  * type-graphql builds and validates the types (skipping its own schema check, since the
  * federation fields do not exist yet), the schema is printed with its directives, the pinned
  * `@link` is prepended, and `buildSubgraphSchema` adds `_entities`/`_service` with the
- * type-graphql resolvers plus each entity's `__resolveReference`.
+ * type-graphql resolvers plus each entity's `__resolveReference`. Every argument then passes the
+ * one string check (see graphql/string-inputs.ts).
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck">,
@@ -36,7 +38,7 @@ export async function buildFederatedSchema(
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
   }
-  const federated = buildSubgraphSchema([{ typeDefs: parse(sdl), // The resolver map type is not exported by @apollo/subgraph; its shape is what createResolversMap returns.
-    resolvers: resolvers as never }]);
-  return { schema: federated, sdl };
+  // The resolver map type is not exported by @apollo/subgraph; its shape is what createResolversMap returns.
+  const federated = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as never }]);
+  return { schema: guardStringInputs(federated), sdl };
 }

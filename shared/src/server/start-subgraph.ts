@@ -50,7 +50,9 @@ export async function startSubgraphServer<Context extends object>(options: Start
     ],
     formatError: createFormatError({
       exposeDetails: config.profile === "development",
+      serviceName: config.serviceName,
       onMasked: (formatted, original) => log.error({ err: original, path: formatted.path }, "unexpected error in resolver"),
+      onDatabaseUnavailable: (original) => log.warn({ err: original }, "database unavailable"),
     }),
   });
   const { url } = await startStandaloneServer(server, {

@@ -26,7 +26,7 @@ describe("the events SDL", () => {
     expect(shape("Mutation", "registerForEvent")).toBe("attendee: AttendeeInput!, eventId: ID! -> Registration!");
     expect(shape("Mutation", "createEvent")).toBe("input: CreateEventInput! -> Event!");
     expect(shape("Community", "events")).toBe("first: Int, upcoming: Boolean -> [Event!]");
-    expect(shape("Program", "events")).toBe("first: Int, upcoming: Boolean -> [Event!]!");
+    expect(shape("Program", "events")).toBe("first: Int, upcoming: Boolean -> [Event!]");
     expect(shape("Query", "events")).toBe("after: String, filter: EventFilter, first: Int -> EventConnection!");
   });
 

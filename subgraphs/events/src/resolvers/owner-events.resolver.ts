@@ -38,7 +38,10 @@ export class OrganizationEventsResolver {
 
 @Resolver(() => ProgramRef)
 export class ProgramEventsResolver {
-  @FieldResolver(() => [Event], { description: "Events of this program (delegation visits, festivals…)." })
+  @FieldResolver(() => [Event], {
+    nullable: true,
+    description: "Events of this program (delegation visits, festivals…); null only when the events service is unavailable.",
+  })
   events(
     @Root() program: ProgramRef,
     @Ctx() { loaders }: EventsContext,

@@ -4,11 +4,17 @@ import { CommunityRef, communityRef } from "../entities/community-ref.js";
 import { PartnershipStatus } from "../entities/partnership-status.js";
 import { SisterCityLink } from "../entities/sister-city-link.js";
 
-/** What this subgraph adds to the directory's communities; every field goes through a per-request loader. */
+/**
+ * What this subgraph adds to the directory's communities; every field goes through a per-request loader.
+ * Both fields are nullable on purpose (as every field one subgraph adds to another's entity): when
+ * this subgraph is down, the gateway nulls just them instead of the community page around them.
+ */
 @Resolver(() => CommunityRef)
 export class CommunityResolver {
   @FieldResolver(() => [SisterCityLink], {
-    description: "The community's sister cities: for each partnership, the community on the other side. Ordered by partnership id.",
+    nullable: true,
+    description:
+      "The community's sister cities: for each partnership, the community on the other side. Ordered by partnership id. Null only when the partnerships service is unavailable.",
   })
   async sisterCities(
     @Root() community: CommunityRef,
@@ -22,7 +28,10 @@ export class CommunityResolver {
       .map((partnership) => Object.assign(new SisterCityLink(), { partnership, partner: communityRef(partnership.partnerOf(community.id)) }));
   }
 
-  @FieldResolver(() => Int, { description: "How many partnerships the community has, in any status (the length of `sisterCities`)." })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "How many partnerships the community has, in any status (the length of `sisterCities`). Null only when the partnerships service is unavailable.",
+  })
   partnershipCount(@Root() community: CommunityRef, @Ctx() { loaders }: PartnershipsContext): Promise<number> {
     return loaders.partnershipCountByCommunityId.load(community.id);
   }

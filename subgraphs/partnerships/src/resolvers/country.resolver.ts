@@ -4,16 +4,21 @@ import { parsePartnershipPage } from "../domain/partnership-queries.js";
 import { CountryRef } from "../entities/country-ref.js";
 import { PartnershipConnection } from "./connections.js";
 
-/** What this subgraph adds to the directory's countries; both fields batch across countries. */
+/** What this subgraph adds to the directory's countries; both fields batch across countries, and are nullable so an outage nulls only them. */
 @Resolver(() => CountryRef)
 export class CountryResolver {
-  @FieldResolver(() => Int, { description: "How many partnerships have a community in this country, in any status." })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "How many partnerships have a community in this country, in any status. Null only when the partnerships service is unavailable.",
+  })
   partnershipCount(@Root() country: CountryRef, @Ctx() { loaders }: PartnershipsContext): Promise<number> {
     return loaders.partnershipCountByCountryCode.load(country.code);
   }
 
   @FieldResolver(() => PartnershipConnection, {
-    description: "The partnerships with a community in this country, in any status, ordered by id, a page at a time.",
+    nullable: true,
+    description:
+      "The partnerships with a community in this country, in any status, ordered by id, a page at a time. Null only when the partnerships service is unavailable.",
   })
   async partnerships(
     @Root() country: CountryRef,
