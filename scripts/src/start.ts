@@ -1,14 +1,15 @@
 import "reflect-metadata";
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createLogger, readConfig, startEmbeddedPostgres, type EmbeddedPostgres } from "@scg/shared";
 import { databaseOwners, ROOT, subgraphNames } from "./subgraph-registry.js";
+import { Supervisor } from "./supervisor.js";
 
 /**
  * `npm start`: the whole network on this machine. Without DATABASE_URL, one embedded PGlite
  * (data under .data/, kept between starts) serves every subgraph on a local port; then
- * migrations, the seed on first start, each subgraph and the gateway as child processes.
+ * migrations, the seed on first start, each subgraph and the gateway as supervised child
+ * processes: one that exits unexpectedly is restarted (see supervisor.ts), the rest keep serving.
  * Ctrl-C stops everything it started.
  */
 const config = readConfig((read) => ({
@@ -20,7 +21,7 @@ const config = readConfig((read) => ({
 }));
 
 const log = createLogger("start", process.env.LOG_LEVEL ?? "info");
-const children: ChildProcess[] = [];
+const supervisor = new Supervisor(log);
 let embedded: EmbeddedPostgres | null = null;
 let stopping = false;
 
@@ -28,30 +29,9 @@ async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
   log.info("stopping the network");
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once("exit", () => resolve());
-          child.kill("SIGTERM");
-          setTimeout(() => child.kill("SIGKILL"), 5000).unref();
-        }),
-    ),
-  );
+  await supervisor.stop();
   await embedded?.stop();
   process.exit(code);
-}
-
-function run(name: string, script: string, env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ["--enable-source-maps", script], { env, stdio: ["ignore", "inherit", "inherit"] });
-  child.once("exit", (code, signal) => {
-    if (!stopping) {
-      log.error({ code, signal }, `${name} exited; stopping the network`);
-      void stop(1);
-    }
-  });
-  children.push(child);
 }
 
 async function waitForGateway(url: string, timeoutMs = 60_000) {
@@ -86,8 +66,8 @@ async function main() {
   }
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, APOLLO_TELEMETRY_DISABLED: process.env.APOLLO_TELEMETRY_DISABLED ?? "1" };
   if (embedded) env.DATABASE_POOL_SIZE ??= "5";
-  for (const name of subgraphNames()) run(name, join(ROOT, "subgraphs", name, "dist", "index.js"), env);
-  run("gateway", join(ROOT, "gateway", "dist", "index.js"), env);
+  for (const name of subgraphNames()) supervisor.start({ name, script: join(ROOT, "subgraphs", name, "dist", "index.js"), env });
+  supervisor.start({ name: "gateway", script: join(ROOT, "gateway", "dist", "index.js"), env });
   const gatewayUrl = `http://localhost:${config.gatewayPort}/graphql`;
   if (await waitForGateway(gatewayUrl)) {
     console.log(`\n  Sister Cities Graph is up.\n  GraphQL endpoint and IDE: ${gatewayUrl}\n  Health: http://localhost:${config.gatewayPort}/health   Readiness: http://localhost:${config.gatewayPort}/ready\n  Press Ctrl-C to stop.\n`);

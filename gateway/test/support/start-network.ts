@@ -11,6 +11,8 @@ export interface Network {
   subgraphs: Record<string, RunningSubgraph & { queries?: QueryCounter }>;
   /** A bearer token for this identity, signed the way the gateway verifies. */
   tokenFor(identity: Identity, expiresIn?: string | number): Promise<string>;
+  /** Another gateway over the same subgraphs (its own caches and limits), with these settings on top. */
+  startGateway(env?: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -42,16 +44,19 @@ export async function startNetwork(options: NetworkOptions = {}): Promise<Networ
     throw error;
   }
   const { supergraphSdl } = await composeSupergraph();
-  const gatewayConfig = loadConfig({
-    ...testServiceEnv(),
-    GATEWAY_PORT: "0",
-    GATEWAY_HOST: "127.0.0.1",
-    SUBGRAPH_TIMEOUT_MS: "2000",
-    // With REDIS_URL (CI), rate limits and caches live in Redis, in a key space of this network's own.
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `scg-test-${randomUUID()}:` } : {}),
-    ...urls,
-    ...options.gatewayEnv,
-  });
+  const configFor = (env: Record<string, string> = {}) =>
+    loadConfig({
+      ...testServiceEnv(),
+      GATEWAY_PORT: "0",
+      GATEWAY_HOST: "127.0.0.1",
+      SUBGRAPH_TIMEOUT_MS: "2000",
+      // With REDIS_URL (CI), rate limits and caches live in Redis, in a key space of this gateway's own.
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `scg-test-${randomUUID()}:` } : {}),
+      ...urls,
+      ...options.gatewayEnv,
+      ...env,
+    });
+  const gatewayConfig = configFor();
   const gateway = await startGateway(gatewayConfig, { supergraphSdl });
   return {
     gatewayUrl: gateway.url,
@@ -59,6 +64,10 @@ export async function startNetwork(options: NetworkOptions = {}): Promise<Networ
     apiKeys: gateway.apiKeys,
     subgraphs,
     tokenFor: (identity, expiresIn) => signUserToken(identity, gatewayConfig.jwt, expiresIn),
+    async startGateway(env) {
+      const extra = await startGateway(configFor(env), { supergraphSdl });
+      return { url: extra.url, stop: () => extra.stop() };
+    },
     async stop() {
       await gateway.stop();
       await Promise.all(Object.values(subgraphs).map((s) => s.stop()));

@@ -5,6 +5,7 @@ import { GraphQLError } from "graphql";
  * Clients may switch on these; they never change meaning.
  */
 export const ErrorCode = {
+  BAD_REQUEST: "BAD_REQUEST",
   BAD_USER_INPUT: "BAD_USER_INPUT",
   NOT_FOUND: "NOT_FOUND",
   UNAUTHENTICATED: "UNAUTHENTICATED",
@@ -30,7 +31,6 @@ export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set([
   "GRAPHQL_VALIDATION_FAILED",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
-  "BAD_REQUEST",
 ]);
 
 /**

@@ -26,6 +26,10 @@ export function createFormatError(options: FormatErrorOptions) {
     if (PUBLIC_ERROR_CODES.has(code)) {
       return { ...formatted, extensions: { ...extensions, code } };
     }
+    if (code === ErrorCode.INTERNAL_SERVER_ERROR && isUncodedRequestError(original)) {
+      // Apollo Server's own refusals of a malformed request carry an HTTP 4xx status but no code.
+      return { ...formatted, extensions: { ...extensions, code: ErrorCode.BAD_REQUEST } };
+    }
     if (isDatabaseUnavailable(original)) {
       options.onDatabaseUnavailable?.(original);
       const service = options.serviceName ? `The ${options.serviceName} service` : "This service";
@@ -47,4 +51,11 @@ export function createFormatError(options: FormatErrorOptions) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(extensions.requestId ? { requestId: extensions.requestId } : {}) },
     };
   };
+}
+
+/** An error Apollo Server raised about the request itself: a 4xx status, no code of its own. */
+function isUncodedRequestError(error: unknown): boolean {
+  const extensions = (error as { extensions?: { code?: unknown; http?: { status?: unknown } } } | null)?.extensions;
+  const status = extensions?.http?.status;
+  return extensions?.code === undefined && typeof status === "number" && status >= 400 && status < 500;
 }
