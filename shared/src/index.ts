@@ -8,6 +8,8 @@ export * from "./loaders/key-ordered.js";
 export * from "./db/create-data-source.js";
 export * from "./db/query-counter.js";
 export * from "./db/database-unavailable.js";
+export * from "./db/unique-violation.js";
+export * from "./domain/input-checks.js";
 export * from "./db/embedded-postgres.js";
 export * from "./pagination/connection.js";
 export * from "./auth/identity.js";

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { mayExploreSchema } from "@scg/shared";
-import { GraphQLError, visit } from "graphql";
+import { AppError, ErrorCode, mayExploreSchema } from "@scg/shared";
+import { visit } from "graphql";
 import type { GatewayContext } from "../context.js";
 
 /**
@@ -22,9 +22,7 @@ export function visibilityPlugin(profile: "development" | "production"): ApolloS
             },
           });
           if (introspects) {
-            throw new GraphQLError("Introspection is available to signed-in analysts and staff only.", {
-              extensions: { code: "INTROSPECTION_DISABLED", http: { status: 403 } },
-            });
+            throw new AppError(ErrorCode.INTROSPECTION_DISABLED, "Introspection is available to signed-in analysts and staff only.", { http: { status: 403 } });
           }
         },
         async willSendResponse({ response }) {

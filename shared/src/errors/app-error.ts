@@ -1,11 +1,21 @@
 import { GraphQLError } from "graphql";
 
 /**
- * The stable error codes every service answers with, in `extensions.code`.
- * Clients may switch on these; they never change meaning.
+ * The stable error codes every service answers with, in `extensions.code` — all of them: the
+ * gateway's HTTP refusals too. Clients may switch on these; they never change meaning. (Apollo
+ * Server's own request codes, such as GRAPHQL_VALIDATION_FAILED, pass through beside them.)
  */
 export const ErrorCode = {
+  // The request itself
   BAD_REQUEST: "BAD_REQUEST",
+  METHOD_NOT_ALLOWED: "METHOD_NOT_ALLOWED",
+  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  BODY_TOO_LARGE: "BODY_TOO_LARGE",
+  DOCUMENT_TOO_LARGE: "DOCUMENT_TOO_LARGE",
+  // Who is asking
+  INVALID_API_KEY: "INVALID_API_KEY",
+  ORIGIN_NOT_ALLOWED: "ORIGIN_NOT_ALLOWED",
+  // What is asked
   BAD_USER_INPUT: "BAD_USER_INPUT",
   NOT_FOUND: "NOT_FOUND",
   UNAUTHENTICATED: "UNAUTHENTICATED",

@@ -3,10 +3,11 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { startStandaloneServer } from "@apollo/server/standalone";
-import { GraphQLError, type GraphQLSchema } from "graphql";
+import type { GraphQLSchema } from "graphql";
 import { INTERNAL_CREDENTIAL_HEADER, verifyInternalCredential } from "../auth/internal-credential.js";
 import type { Identity } from "../auth/identity.js";
 import type { ServiceConfig } from "../config/service-config.js";
+import { AppError, ErrorCode } from "../errors/app-error.js";
 import { createFormatError } from "../errors/format-error.js";
 import type { Logger } from "../logging/logger.js";
 
@@ -61,8 +62,8 @@ export async function startSubgraphServer<Context extends object>(options: Start
       const header = req.headers[INTERNAL_CREDENTIAL_HEADER];
       const credential = await verifyInternalCredential(Array.isArray(header) ? header[0] : header, config.internalSecret);
       if (!credential) {
-        throw new GraphQLError(`The ${config.serviceName} subgraph answers only requests that come through the gateway.`, {
-          extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+        throw new AppError(ErrorCode.UNAUTHENTICATED, `The ${config.serviceName} subgraph answers only requests that come through the gateway.`, {
+          http: { status: 401 },
         });
       }
       const requestId = credential.requestId ?? randomUUID();

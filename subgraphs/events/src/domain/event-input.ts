@@ -1,4 +1,4 @@
-import { badUserInput, isUuid } from "@scg/shared";
+import { badUserInput, checkOptionalId, checkOptionalText, checkText } from "@scg/shared";
 import { EventKind } from "../entities/event-kind.js";
 import { isSupportedTimeZone } from "./time-zones.js";
 
@@ -35,23 +35,6 @@ export interface CreateEventFields extends EventFields {
   organizerId?: string | null;
 }
 
-const optionalText = (value: string | null | undefined, field: string, max: number): string | null | undefined => {
-  if (value === undefined) return undefined;
-  if (value === null || value.trim() === "") return null;
-  const trimmed = value.trim();
-  if (trimmed.length > max) throw badUserInput(`"${field}" may be at most ${max} characters long, but has ${trimmed.length}.`, { argument: field });
-  return trimmed;
-};
-
-export function checkTitle(title: string): string {
-  const trimmed = title.trim();
-  if (trimmed.length === 0) throw badUserInput(`"title" must not be empty.`, { argument: "title" });
-  if (trimmed.length > MAX_TITLE_LENGTH) {
-    throw badUserInput(`"title" may be at most ${MAX_TITLE_LENGTH} characters long, but has ${trimmed.length}.`, { argument: "title" });
-  }
-  return trimmed;
-}
-
 export function checkTimeZone(timezone: string): string {
   const trimmed = timezone.trim();
   if (!isSupportedTimeZone(trimmed)) {
@@ -68,12 +51,6 @@ export function checkCapacity(capacity: number | null | undefined): number | nul
   return capacity;
 }
 
-export function checkId(id: string | null | undefined, field: string): string | null | undefined {
-  if (id == null) return id;
-  if (!isUuid(id)) throw badUserInput(`"${id.slice(0, 80)}" is not a valid ${field}.`, { argument: field });
-  return id.toLowerCase();
-}
-
 export function checkPeriod(startsAt: Date, endsAt: Date): void {
   if (endsAt.getTime() < startsAt.getTime()) {
     throw badUserInput(`The event ends (${endsAt.toISOString()}) before it starts (${startsAt.toISOString()}).`, { argument: "endsAt" });
@@ -84,7 +61,7 @@ export function checkPeriod(startsAt: Date, endsAt: Date): void {
 }
 
 function checkUrl(url: string | null | undefined): string | null | undefined {
-  const trimmed = optionalText(url, "url", MAX_URL_LENGTH);
+  const trimmed = checkOptionalText(url, "url", MAX_URL_LENGTH);
   if (trimmed == null) return trimmed;
   let parsed: URL;
   try {
@@ -104,14 +81,14 @@ export function checkEventFields(input: EventFields): EventFields {
     throw badUserInput(`"${input.kind}" is not an event kind.`, { argument: "kind" });
   }
   return {
-    ...(input.title != null ? { title: checkTitle(input.title) } : {}),
+    ...(input.title != null ? { title: checkText(input.title, "title", MAX_TITLE_LENGTH) } : {}),
     ...(input.kind != null ? { kind: input.kind } : {}),
-    ...(input.description !== undefined ? { description: optionalText(input.description, "description", MAX_DESCRIPTION_LENGTH) } : {}),
+    ...(input.description !== undefined ? { description: checkOptionalText(input.description, "description", MAX_DESCRIPTION_LENGTH) } : {}),
     ...(input.startsAt != null ? { startsAt: input.startsAt } : {}),
     ...(input.endsAt != null ? { endsAt: input.endsAt } : {}),
     ...(input.timezone != null ? { timezone: checkTimeZone(input.timezone) } : {}),
-    ...(input.venue !== undefined ? { venue: optionalText(input.venue, "venue", MAX_VENUE_LENGTH) } : {}),
-    ...(input.programId !== undefined ? { programId: checkId(input.programId, "programId") } : {}),
+    ...(input.venue !== undefined ? { venue: checkOptionalText(input.venue, "venue", MAX_VENUE_LENGTH) } : {}),
+    ...(input.programId !== undefined ? { programId: checkOptionalId(input.programId, "programId", "a program") } : {}),
     ...(input.capacity !== undefined ? { capacity: checkCapacity(input.capacity) } : {}),
     ...(input.registrationOpen != null ? { registrationOpen: input.registrationOpen } : {}),
     ...(input.url !== undefined ? { url: checkUrl(input.url) } : {}),
@@ -124,8 +101,8 @@ export function checkCreateEventFields(input: CreateEventFields): CreateEventFie
   checkPeriod(input.startsAt, input.endsAt);
   return {
     ...fields,
-    hostCommunityId: checkId(input.hostCommunityId, "hostCommunityId") ?? null,
-    organizerId: checkId(input.organizerId, "organizerId") ?? null,
+    hostCommunityId: checkOptionalId(input.hostCommunityId, "hostCommunityId", "a community") ?? null,
+    organizerId: checkOptionalId(input.organizerId, "organizerId", "an organization") ?? null,
   };
 }
 

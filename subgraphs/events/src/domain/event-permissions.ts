@@ -1,4 +1,4 @@
-import { administersCommunity, administersOrganization, forbidden, isStaff, unauthenticated, type Identity } from "@scg/shared";
+import { administersCommunity, administersOrganization, forbidden, isStaff, requireIdentity, type Identity } from "@scg/shared";
 
 /** The fields of an event that decide who administers it. */
 export interface EventOwnership {
@@ -22,7 +22,7 @@ export function administersEvent(identity: Identity | null, event: EventOwnershi
 
 /** Throws UNAUTHENTICATED for anonymous callers and FORBIDDEN for callers who do not administer the event. */
 export function assertAdministersEvent(identity: Identity | null, event: EventOwnership, action: string): asserts identity is Identity {
-  if (!identity) throw unauthenticated(`You must be signed in to ${action}.`);
+  requireIdentity(identity, action);
   if (!administersEvent(identity, event)) {
     throw forbidden(`You may not ${action} "${event.title}": only network staff and admins of its host community or organizer may.`);
   }

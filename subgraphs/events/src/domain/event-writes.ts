@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
-  administersCommunity, administersOrganization, badUserInput, conflict, forbidden, isStaff, notFound, unauthenticated, isUuid, type Identity,
+  administersCommunity, administersOrganization, checkOptionalText, conflict, forbidden, isStaff, isUuid, notFound, requireIdentity, type Identity,
 } from "@scg/shared";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import type { DirectoryLookup } from "../clients/directory-lookup.js";
@@ -36,8 +36,7 @@ async function checkProgram(deps: EventWriteDeps, programId: string | null | und
  * the event written, in one transaction. Registration opens unless the input says otherwise.
  */
 export async function createEvent(deps: EventWriteDeps, input: CreateEventFields): Promise<Event> {
-  const { identity } = deps;
-  if (!identity) throw unauthenticated("You must be signed in to create an event.");
+  const identity = requireIdentity(deps.identity, "create an event");
   const fields = checkCreateEventFields(input);
   const hostCommunityId = fields.hostCommunityId ?? null;
   const organizerId = fields.organizerId ?? null;
@@ -105,8 +104,7 @@ async function lockEvent(manager: EntityManager, id: string): Promise<Event> {
  * whole transaction, so registrations arriving meanwhile wait and see the new capacity.
  */
 export async function updateEvent(deps: EventWriteDeps, id: string, input: EventFields & { expectedVersion?: number | null }): Promise<Event> {
-  const { identity } = deps;
-  if (!identity) throw unauthenticated("You must be signed in to change an event.");
+  const identity = requireIdentity(deps.identity, "change an event");
   const fields = checkEventFields(input);
   const current = isUuid(id) ? await deps.dataSource.getRepository(Event).findOneBy({ id: id.toLowerCase() }) : null;
   if (!current) throw notFound(`No event with id "${id.slice(0, 80)}" exists.`, { argument: "id" });
@@ -146,10 +144,8 @@ export async function updateEvent(deps: EventWriteDeps, id: string, input: Event
  * Registrations are kept (their attendees are the people to tell). Cancelling twice changes nothing.
  */
 export async function cancelEvent(deps: Pick<EventWriteDeps, "dataSource" | "identity">, id: string, reason: string | null | undefined): Promise<Event> {
-  const { identity } = deps;
-  if (!identity) throw unauthenticated("You must be signed in to cancel an event.");
-  const trimmed = reason?.trim() || null;
-  if (trimmed && trimmed.length > 1000) throw badUserInput(`"reason" may be at most 1000 characters long, but has ${trimmed.length}.`, { argument: "reason" });
+  const identity = requireIdentity(deps.identity, "cancel an event");
+  const trimmed = checkOptionalText(reason, "reason", 1000) ?? null;
   return deps.dataSource.transaction(async (manager) => {
     const event = await lockEvent(manager, id);
     assertAdministersEvent(identity, event, "cancel");

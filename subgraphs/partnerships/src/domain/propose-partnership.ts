@@ -1,11 +1,12 @@
-import { administersCommunity, badUserInput, conflict, forbidden, partnershipId, type ActiveArea, type Identity } from "@scg/shared";
+import {
+  administersCommunity, badUserInput, checkId, conflict, forbidden, isUniqueViolation, partnershipId, requireIdentity, type ActiveArea, type Identity,
+} from "@scg/shared";
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { PartnershipStatus } from "../entities/partnership-status.js";
 import { Partnership } from "../entities/partnership.entity.js";
 import { StatusChange } from "../entities/status-change.entity.js";
 import type { CommunityDirectory } from "./community-directory.js";
-import { checkId, isUniqueViolation, requireIdentity } from "./write-helpers.js";
 
 export interface ProposePartnershipValues {
   communityIds: string[];

@@ -1,10 +1,11 @@
-import { administersCommunity, badUserInput, conflict, forbidden, notFound, type Identity } from "@scg/shared";
+import {
+  administersCommunity, badUserInput, checkId, checkText, conflict, forbidden, isoDate, isUniqueViolation, notFound, requireIdentity, type Identity,
+} from "@scg/shared";
 import type { DataSource } from "typeorm";
 import { PartnershipStatus } from "../entities/partnership-status.js";
 import { Partnership } from "../entities/partnership.entity.js";
 import { Signature } from "../entities/signature.entity.js";
 import { StatusChange } from "../entities/status-change.entity.js";
-import { checkId, checkText, isoDate, isUniqueViolation, requireIdentity } from "./write-helpers.js";
 
 export interface SignPartnershipValues {
   communityId: string;

@@ -1,10 +1,11 @@
-import { administersCommunity, badUserInput, conflict, forbidden, notFound, type Identity } from "@scg/shared";
+import {
+  administersCommunity, badUserInput, checkId, checkText, conflict, forbidden, isUniqueViolation, notFound, requireIdentity, type Identity,
+} from "@scg/shared";
 import type { DataSource } from "typeorm";
 import { PartnershipStatus } from "../entities/partnership-status.js";
 import { Partnership } from "../entities/partnership.entity.js";
 import { StatusChange } from "../entities/status-change.entity.js";
 import { refusedTransition } from "./status-transitions.js";
-import { checkId, checkText, isUniqueViolation, requireIdentity } from "./write-helpers.js";
 
 export interface UpdatePartnershipStatusValues {
   status: PartnershipStatus;

@@ -1,6 +1,6 @@
 import {
-  administersCommunity, administersOrganization, badUserInput, conflict, exchangeId, forbidden, isUuid, notFound, programId,
-  serviceUnavailable, unauthenticated, type ActiveArea, type AgeGroup, type Identity,
+  administersCommunity, administersOrganization, badUserInput, checkNonEmpty, checkOptionalText, checkText, checkWholeNumber, conflict, exchangeId,
+  forbidden, isUuid, notFound, programId, requireIdentity, serviceUnavailable, type ActiveArea, type AgeGroup, type Identity,
 } from "@scg/shared";
 import type { DataSource } from "typeorm";
 import { Exchange } from "../entities/exchange.entity.js";
@@ -36,24 +36,6 @@ export interface ScheduleExchangeValues {
   description?: string | null;
 }
 
-const requireIdentity = (identity: Identity | null, action: string): Identity => {
-  if (!identity) throw unauthenticated(`You must be signed in to ${action}.`);
-  return identity;
-};
-
-function checkText(value: string | null | undefined, field: string, max: number, required: boolean): string {
-  const text = (value ?? "").trim();
-  if (required && text === "") throw badUserInput(`"${field}" must not be empty.`, { field });
-  if (text.length > max) throw badUserInput(`"${field}" may be at most ${max} characters long, but has ${text.length}.`, { field });
-  return text;
-}
-
-function checkNonEmpty<T>(values: readonly T[], field: string): T[] {
-  const distinct = [...new Set(values)];
-  if (distinct.length === 0) throw badUserInput(`"${field}" must name at least one value.`, { field });
-  return distinct;
-}
-
 /**
  * Publishes a program in a partnership. The partnerships subgraph is asked whether the
  * partnership exists, is ACTIVE and which its two communities are; the caller must be staff or
@@ -70,26 +52,26 @@ export async function createProgram(
   input: CreateProgramValues,
 ): Promise<Program> {
   const caller = requireIdentity(identity, "publish a program");
-  if (!isUuid(input.partnershipId)) throw badUserInput(`"${input.partnershipId}" is not a partnership id.`, { field: "partnershipId" });
+  if (!isUuid(input.partnershipId)) throw badUserInput(`"${input.partnershipId}" is not a partnership id.`, { argument: "partnershipId" });
   if (input.organizerId != null && !isUuid(input.organizerId)) {
-    throw badUserInput(`"${input.organizerId}" is not an organization id.`, { field: "organizerId" });
+    throw badUserInput(`"${input.organizerId}" is not an organization id.`, { argument: "organizerId" });
   }
-  const title = checkText(input.title, "title", MAX_TITLE_LENGTH, true);
-  const description = checkText(input.description, "description", MAX_DESCRIPTION_LENGTH, false);
+  const title = checkText(input.title, "title", MAX_TITLE_LENGTH);
+  const description = checkOptionalText(input.description, "description", MAX_DESCRIPTION_LENGTH) ?? "";
   const areas = checkNonEmpty(input.areas, "areas");
   const ageGroups = checkNonEmpty(input.ageGroups, "ageGroups");
   const endsOn = input.endsOn ?? null;
   if (endsOn !== null && endsOn < input.startsOn) {
-    throw badUserInput(`The program cannot end on ${endsOn}, before it starts on ${input.startsOn}.`, { field: "endsOn" });
+    throw badUserInput(`The program cannot end on ${endsOn}, before it starts on ${input.startsOn}.`, { argument: "endsOn" });
   }
 
   const partnershipKey = input.partnershipId.toLowerCase();
   const partnership = await remote.findPartnership(partnershipKey);
-  if (!partnership) throw notFound(`No partnership with id "${input.partnershipId}" exists.`, { field: "partnershipId" });
+  if (!partnership) throw notFound(`No partnership with id "${input.partnershipId}" exists.`, { argument: "partnershipId" });
   if (partnership.status !== "ACTIVE") {
     throw conflict(
       `Partnership "${partnership.id}" is ${partnership.status}; programs can be published only in an ACTIVE partnership (signed by both communities).`,
-      { field: "partnershipId", status: partnership.status },
+      { argument: "partnershipId", status: partnership.status },
     );
   }
   if (partnership.communityIds.length !== 2) {
@@ -104,7 +86,7 @@ export async function createProgram(
   }
 
   const directory = await remote.askDirectory(partnership.communityIds, organizerId);
-  if (directory.organizationExists === false) throw badUserInput(`No organization with id "${organizerId}" is in the directory.`, { field: "organizerId" });
+  if (directory.organizationExists === false) throw badUserInput(`No organization with id "${organizerId}" is in the directory.`, { argument: "organizerId" });
   const countryCodes = partnership.communityIds.map((community) => directory.countryCodeByCommunityId.get(community));
   if (!countryCodes.every((code): code is string => typeof code === "string")) {
     throw serviceUnavailable(`The directory does not know both communities of partnership "${partnership.id}" yet; please try again shortly.`);
@@ -127,7 +109,7 @@ export async function createProgram(
   await dataSource.transaction(async (manager) => {
     const inserted = await manager.createQueryBuilder().insert().into(Program).values(program).orIgnore().returning(["id"]).execute();
     if ((inserted.raw as unknown[]).length === 0) {
-      throw conflict(`Partnership "${partnership.id}" already has a program titled "${title}" starting on ${input.startsOn}.`, { field: "title" });
+      throw conflict(`Partnership "${partnership.id}" already has a program titled "${title}" starting on ${input.startsOn}.`, { argument: "title" });
     }
   });
   return program;
@@ -148,7 +130,7 @@ export async function scheduleExchange(
   input: ScheduleExchangeValues,
 ): Promise<Exchange> {
   const caller = requireIdentity(identity, "schedule an exchange");
-  if (!isUuid(programKey)) throw notFound(`No program with id "${programKey}" exists.`, { field: "programId" });
+  if (!isUuid(programKey)) throw notFound(`No program with id "${programKey}" exists.`, { argument: "programId" });
   return dataSource.transaction(async (manager) => {
     const program = await manager
       .getRepository(Program)
@@ -156,7 +138,7 @@ export async function scheduleExchange(
       .setLock("pessimistic_write")
       .where("p.id = :id", { id: programKey.toLowerCase() })
       .getOne();
-    if (!program) throw notFound(`No program with id "${programKey}" exists.`, { field: "programId" });
+    if (!program) throw notFound(`No program with id "${programKey}" exists.`, { argument: "programId" });
     if (!program.communityIds.some((community) => administersCommunity(caller, community))) {
       throw forbidden(`You may schedule exchanges only for programs of communities you administer; program "${program.title}" is not one of them.`);
     }
@@ -164,28 +146,26 @@ export async function scheduleExchange(
     const to = input.toCommunityId.toLowerCase();
     for (const [field, community] of [["fromCommunityId", from], ["toCommunityId", to]] as const) {
       if (!program.communityIds.includes(community)) {
-        throw badUserInput(`Community "${community}" is not one of the two communities of the partnership program "${program.title}" runs in.`, { field });
+        throw badUserInput(`Community "${community}" is not one of the two communities of the partnership program "${program.title}" runs in.`, { argument: field });
       }
     }
-    if (from === to) throw badUserInput(`An exchange travels from one community of the partnership to the other, but both sides are "${from}".`, { field: "toCommunityId" });
+    if (from === to) throw badUserInput(`An exchange travels from one community of the partnership to the other, but both sides are "${from}".`, { argument: "toCommunityId" });
     if (input.returnsOn < input.departsOn) {
-      throw badUserInput(`The group cannot return on ${input.returnsOn}, before it departs on ${input.departsOn}.`, { field: "returnsOn" });
+      throw badUserInput(`The group cannot return on ${input.returnsOn}, before it departs on ${input.departsOn}.`, { argument: "returnsOn" });
     }
     if (input.departsOn < program.startsOn) {
-      throw badUserInput(`The exchange departs on ${input.departsOn}, before program "${program.title}" starts on ${program.startsOn}.`, { field: "departsOn" });
+      throw badUserInput(`The exchange departs on ${input.departsOn}, before program "${program.title}" starts on ${program.startsOn}.`, { argument: "departsOn" });
     }
     if (program.endsOn !== null && input.returnsOn > program.endsOn) {
-      throw badUserInput(`The exchange returns on ${input.returnsOn}, after program "${program.title}" ends on ${program.endsOn}.`, { field: "returnsOn" });
+      throw badUserInput(`The exchange returns on ${input.returnsOn}, after program "${program.title}" ends on ${program.endsOn}.`, { argument: "returnsOn" });
     }
-    if (!Number.isInteger(input.participantCount) || input.participantCount < 1 || input.participantCount > MAX_PARTICIPANTS) {
-      throw badUserInput(`"participantCount" must be a whole number from 1 to ${MAX_PARTICIPANTS}, but was ${input.participantCount}.`, { field: "participantCount" });
-    }
+    checkWholeNumber(input.participantCount, "participantCount", 1, MAX_PARTICIPANTS);
     const ageGroups = checkNonEmpty(input.ageGroups, "ageGroups");
     const foreign = ageGroups.filter((group) => !program.ageGroups.includes(group));
     if (foreign.length > 0) {
-      throw badUserInput(`Program "${program.title}" serves ${program.ageGroups.join(", ")}, not ${foreign.join(", ")}.`, { field: "ageGroups" });
+      throw badUserInput(`Program "${program.title}" serves ${program.ageGroups.join(", ")}, not ${foreign.join(", ")}.`, { argument: "ageGroups" });
     }
-    const description = checkText(input.description, "description", MAX_DESCRIPTION_LENGTH, false) || null;
+    const description = checkOptionalText(input.description, "description", MAX_DESCRIPTION_LENGTH) ?? "";
 
     const exchange = manager.getRepository(Exchange).create({
       id: exchangeId(program.id, from, input.departsOn),

@@ -1,10 +1,10 @@
+import { isoDate } from "@scg/shared";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { ProgramsContext } from "../context.js";
 import { scheduleExchange } from "../domain/program-writes.js";
 import { Exchange } from "../entities/exchange.entity.js";
 import { Program } from "../entities/program.entity.js";
 import { CommunityRef } from "../entities/references.js";
-import { isoDate } from "./iso-date.js";
 import { ScheduleExchangeInput } from "./program.input.js";
 
 @Resolver(() => Exchange)

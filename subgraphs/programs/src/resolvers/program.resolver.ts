@@ -1,4 +1,4 @@
-import { isUuid, parsePage } from "@scg/shared";
+import { isoDate, isUuid, parsePage } from "@scg/shared";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { ProgramsContext } from "../context.js";
 import { findPrograms } from "../domain/program-queries.js";
@@ -7,7 +7,6 @@ import { Exchange } from "../entities/exchange.entity.js";
 import { Program } from "../entities/program.entity.js";
 import { OrganizationRef, PartnershipRef } from "../entities/references.js";
 import { ProgramConnection } from "./connections.js";
-import { isoDate } from "./iso-date.js";
 import { ProgramFilter } from "./program-filter.input.js";
 import { CreateProgramInput } from "./program.input.js";
 
