@@ -21,7 +21,7 @@ export * from "./data/us-states.js";
 export * from "./data/sister-city-pairs.js";
 export * from "./data/sister-city-communities.js";
 export * from "./server/start-subgraph.js";
-export * from "./server/subgraph-client.js";
+export * from "./clients/entity-lookup.js";
 export * from "./graphql/scalars.js";
 export * from "./graphql/enums.js";
 export * from "./graphql/string-inputs.js";

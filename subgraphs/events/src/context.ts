@@ -1,7 +1,6 @@
 import type { RequestScope } from "@scg/shared";
 import type { DataSource } from "typeorm";
-import type { DirectoryLookup } from "./clients/directory-lookup.js";
-import type { ProgramLookup } from "./clients/program-lookup.js";
+import type { DirectoryLookup, ProgramLookup } from "./domain/event-references.js";
 import { createLoaders, type EventsLoaders } from "./loaders/create-loaders.js";
 
 export interface EventsContext extends RequestScope {

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { defineSubgraph, serveWhenMain } from "@scg/shared";
-import { createDirectoryLookup } from "./clients/directory-lookup.js";
-import { createProgramLookup } from "./clients/program-lookup.js";
+import { createDirectoryClient } from "./clients/directory-client.js";
+import { createProgramsClient } from "./clients/programs-client.js";
 import { loadConfig, type EventsConfig } from "./config.js";
 import { createContext } from "./context.js";
 import { createEventsDataSource, EVENTS_SCHEMA } from "./data-source.js";
@@ -18,7 +18,7 @@ export const { startSubgraph, prepareDatabase } = defineSubgraph<EventsConfig, o
   schema: EVENTS_SCHEMA,
   createDataSource: createEventsDataSource,
   buildSchema: buildEventsSchema,
-  createContext: (dataSource, config) => createContext(dataSource, createDirectoryLookup(config), createProgramLookup(config)),
+  createContext: (dataSource, config) => createContext(dataSource, createDirectoryClient(config), createProgramsClient(config)),
   importData: importEvents,
 });
 

@@ -1,6 +1,5 @@
 import type { RequestScope } from "@scg/shared";
 import type { DataSource } from "typeorm";
-import { createDirectoryClient, type DirectoryClientOptions } from "./clients/directory-client.js";
 import type { CommunityDirectory } from "./domain/community-directory.js";
 import { createLoaders, type PartnershipsLoaders } from "./loaders/create-loaders.js";
 
@@ -11,11 +10,11 @@ export interface PartnershipsContext extends RequestScope {
   directory: CommunityDirectory;
 }
 
-export function createContext(dataSource: DataSource, directory: DirectoryClientOptions) {
+export function createContext(dataSource: DataSource, directory: CommunityDirectory) {
   return (scope: RequestScope): PartnershipsContext => ({
     ...scope,
     dataSource,
     loaders: createLoaders(dataSource),
-    directory: createDirectoryClient(directory, scope.identity),
+    directory,
   });
 }

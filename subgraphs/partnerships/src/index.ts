@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { defineSubgraph, serveWhenMain } from "@scg/shared";
 import { loadConfig, type PartnershipsConfig } from "./config.js";
+import { createDirectoryClient } from "./clients/directory-client.js";
 import { createContext } from "./context.js";
 import { createPartnershipsDataSource, PARTNERSHIPS_SCHEMA } from "./data-source.js";
 import { buildPartnershipsSchema } from "./schema.js";
@@ -17,8 +18,7 @@ export const { startSubgraph, prepareDatabase } = defineSubgraph<PartnershipsCon
   schema: PARTNERSHIPS_SCHEMA,
   createDataSource: createPartnershipsDataSource,
   buildSchema: buildPartnershipsSchema,
-  createContext: (dataSource, config) =>
-    createContext(dataSource, { url: config.subgraphUrls.directory, internalSecret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs }),
+  createContext: (dataSource, config) => createContext(dataSource, createDirectoryClient(config)),
   importData: importPartnerships,
 });
 

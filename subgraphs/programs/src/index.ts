@@ -3,7 +3,8 @@ import { defineSubgraph, serveWhenMain } from "@scg/shared";
 import { loadConfig, type ProgramsConfig } from "./config.js";
 import { createContext } from "./context.js";
 import { createProgramsDataSource, PROGRAMS_SCHEMA } from "./data-source.js";
-import { createRemoteChecks } from "./domain/remote-checks.js";
+import { createDirectoryClient } from "./clients/directory-client.js";
+import { createPartnershipsClient } from "./clients/partnerships-client.js";
 import { buildProgramsSchema } from "./schema.js";
 import { importPrograms } from "./seed/import-programs.js";
 
@@ -17,7 +18,7 @@ export const { startSubgraph, prepareDatabase } = defineSubgraph<ProgramsConfig,
   schema: PROGRAMS_SCHEMA,
   createDataSource: createProgramsDataSource,
   buildSchema: buildProgramsSchema,
-  createContext: (dataSource, config) => createContext(dataSource, createRemoteChecks(config)),
+  createContext: (dataSource, config) => createContext(dataSource, { ...createPartnershipsClient(config), ...createDirectoryClient(config) }),
   importData: importPrograms,
 });
 

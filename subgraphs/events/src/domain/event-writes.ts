@@ -3,8 +3,7 @@ import {
   administersCommunity, administersOrganization, checkOptionalText, conflict, forbidden, isStaff, isUuid, notFound, requireIdentity, type Identity,
 } from "@scg/shared";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
-import type { DirectoryLookup } from "../clients/directory-lookup.js";
-import type { ProgramLookup } from "../clients/program-lookup.js";
+import type { DirectoryLookup, ProgramLookup } from "./event-references.js";
 import { Event } from "../entities/event.entity.js";
 import { Registration } from "../entities/registration.entity.js";
 import { checkCreateEventFields, checkEventFields, checkPeriod, type CreateEventFields, type EventFields } from "./event-input.js";

@@ -1,32 +1,14 @@
-import { createSubgraphClient, type Identity } from "@scg/shared";
-import type { CommunityDirectory, DirectoryCommunity } from "../domain/community-directory.js";
+import { entityLookupFor, type ServiceConfig } from "@scg/shared";
+import type { CommunityDirectory } from "../domain/community-directory.js";
 
-const COMMUNITIES = `query PartnershipsCommunityCheck($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on Community { id slug regionCode country { code } } }
-}`;
-
-interface Answer {
-  _entities: ({ id: string; slug: string; regionCode: string | null; country: { code: string } } | null)[];
-}
-
-export interface DirectoryClientOptions {
-  url: string;
-  internalSecret: string;
-  timeoutMs: number;
-}
-
-/**
- * The directory, asked through its federation entry point (`_entities`): the same question the
- * gateway asks, with the internal credential and a timeout (createSubgraphClient).
- */
-export function createDirectoryClient(options: DirectoryClientOptions, identity: Identity | null = null): CommunityDirectory {
-  const query = createSubgraphClient({ caller: "partnerships", target: "directory", ...options });
+/** The directory, asked through its federation entry point (see entityLookupFor in shared). */
+export function createDirectoryClient(config: ServiceConfig): CommunityDirectory {
+  const lookup = entityLookupFor(config, "directory");
   return {
-    async findCommunities(ids) {
-      const data = await query<Answer>(COMMUNITIES, { representations: ids.map((id) => ({ __typename: "Community", id })) }, identity);
-      return data._entities.map(
-        (entity): DirectoryCommunity | null =>
-          entity && { id: entity.id, slug: entity.slug, countryCode: entity.country.code, regionCode: entity.regionCode },
+    async findCommunities(ids, identity) {
+      const answers = await lookup(ids.map((id) => ({ __typename: "Community", id })), "... on Community { id slug regionCode country { code } }", identity);
+      return answers.map((community) =>
+        community && { id: community.string("id"), slug: community.string("slug"), countryCode: community.string("country.code"), regionCode: community.nullableString("regionCode") },
       );
     },
   };

@@ -1,3 +1,5 @@
+import type { Identity } from "@scg/shared";
+
 /** What the partnership rules need to know about a community; the directory owns the rest. */
 export interface DirectoryCommunity {
   id: string;
@@ -7,10 +9,10 @@ export interface DirectoryCommunity {
 }
 
 /**
- * Asks the directory (through its API, never its tables) about communities: one answer per id,
- * in order, null for an id the directory does not know. Throws SERVICE_UNAVAILABLE when the
- * directory cannot answer in time.
+ * Asks the directory (through its API, never its tables) about communities, on behalf of
+ * `identity`: one answer per id, in order, null for an id the directory does not know. Throws
+ * SERVICE_UNAVAILABLE when the directory cannot answer in time, or answers in a shape it should not.
  */
 export interface CommunityDirectory {
-  findCommunities(ids: readonly string[]): Promise<(DirectoryCommunity | null)[]>;
+  findCommunities(ids: readonly string[], identity: Identity | null): Promise<(DirectoryCommunity | null)[]>;
 }

@@ -42,7 +42,7 @@ export async function proposePartnership(
     throw forbidden("You may propose partnerships only for a community you administer; neither of these communities is yours.");
   }
 
-  const found = await directory.findCommunities(ids);
+  const found = await directory.findCommunities(ids, caller);
   found.forEach((community, index) => {
     if (!community) throw badUserInput(`No community with id "${ids[index]}" is in the directory.`, { argument: "communityIds" });
   });

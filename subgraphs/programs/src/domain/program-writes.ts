@@ -66,7 +66,7 @@ export async function createProgram(
   }
 
   const partnershipKey = input.partnershipId.toLowerCase();
-  const partnership = await remote.findPartnership(partnershipKey);
+  const partnership = await remote.findPartnership(partnershipKey, caller);
   if (!partnership) throw notFound(`No partnership with id "${input.partnershipId}" exists.`, { argument: "partnershipId" });
   if (partnership.status !== "ACTIVE") {
     throw conflict(
@@ -85,7 +85,7 @@ export async function createProgram(
     throw forbidden(`You may name as organizer only an organization you administer; you do not administer "${organizerId}".`);
   }
 
-  const directory = await remote.askDirectory(partnership.communityIds, organizerId);
+  const directory = await remote.askDirectory(partnership.communityIds, organizerId, caller);
   if (directory.organizationExists === false) throw badUserInput(`No organization with id "${organizerId}" is in the directory.`, { argument: "organizerId" });
   const countryCodes = partnership.communityIds.map((community) => directory.countryCodeByCommunityId.get(community));
   if (!countryCodes.every((code): code is string => typeof code === "string")) {
