@@ -13,7 +13,9 @@ module.exports = {
   transform: { "^.+\\.ts$": ["@swc/jest", { ...swc, swcrc: false, sourceMaps: "inline" }] },
   moduleNameMapper: {
     "^@scg/shared$": "<rootDir>/shared/src/index.ts",
+    "^@scg/shared/(data|embedded|testing)$": "<rootDir>/shared/src/$1/index.ts",
     "^@scg/gateway$": "<rootDir>/gateway/src/index.ts",
+    "^@scg/scripts/testing$": "<rootDir>/scripts/src/testing/index.ts",
     "^@scg/(directory|partnerships|programs|events)$": "<rootDir>/subgraphs/$1/src/index.ts",
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },

@@ -57,7 +57,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const log = options.log ?? createLogger("gateway", config.logLevel);
   const supergraphSdl = options.supergraphSdl ?? readFileSync(config.supergraphPath, "utf8");
   const trusted = TrustedOperations.fromFiles(config.manifestPaths);
-  const { dataSource } = createGatewayDataSource(config.databaseUrl, { poolSize: 2, log });
+  const dataSource = createGatewayDataSource(config.databaseUrl, { poolSize: 2, log });
   await dataSource.initialize();
   const apiKeys = new ApiKeyStore(dataSource);
   // One Redis connection for rate limits and caches; memory stores in development.

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { get as httpGet } from "node:http";
 import { join } from "node:path";
-import { communityId, graphqlRequest, Role } from "@scg/shared";
+import { communityId, Role } from "@scg/shared";
+import { graphqlRequest } from "@scg/shared/testing";
 import { operationId } from "@scg/gateway";
-import { execute } from "./support/database";
-import { startNetwork, type Network } from "./support/start-network";
+import { execute } from "@scg/scripts/testing";
+import { startNetwork, type Network } from "@scg/scripts/testing";
 
 const operation = (name: string) => readFileSync(join(__dirname, "..", "operations", `${name}.graphql`), "utf8").replace(/^#.*$/gm, "").trim();
 

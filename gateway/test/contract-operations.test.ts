@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildClientSchema, getIntrospectionQuery, parse, validate } from "graphql";
-import { communityId, graphqlRequest, Role } from "@scg/shared";
-import { countRows, execute } from "./support/database";
-import { startNetwork, type Network } from "./support/start-network";
+import { communityId, Role } from "@scg/shared";
+import { graphqlRequest } from "@scg/shared/testing";
+import { countRows, execute } from "@scg/scripts/testing";
+import { startNetwork, type Network } from "@scg/scripts/testing";
 
 const operationsDir = join(__dirname, "..", "operations");
 const operation = (name: string) => readFileSync(join(operationsDir, `${name}.graphql`), "utf8");

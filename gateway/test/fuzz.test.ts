@@ -6,7 +6,7 @@ import {
   type GraphQLField, type GraphQLInputType, type GraphQLObjectType, type GraphQLSchema, type IntrospectionQuery,
 } from "graphql";
 import { DEVELOPMENT_INTERNAL_SECRET, Role } from "@scg/shared";
-import { startNetwork, type Network } from "./support/start-network";
+import { startNetwork, type Network } from "@scg/scripts/testing";
 
 /**
  * Property-based tests against the production profile: documents and variables generated from

@@ -1,5 +1,6 @@
-import { communityId, graphqlRequest, Role } from "@scg/shared";
-import { startNetwork, type Network } from "./support/start-network";
+import { communityId, Role } from "@scg/shared";
+import { graphqlRequest } from "@scg/shared/testing";
+import { startNetwork, type Network } from "@scg/scripts/testing";
 
 let network: Network;
 beforeAll(async () => {

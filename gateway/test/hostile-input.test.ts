@@ -5,7 +5,7 @@ import { buildClientSchema, getIntrospectionQuery, isNonNullType, type GraphQLSc
 import { DEVELOPMENT_INTERNAL_SECRET, Role } from "@scg/shared";
 import type { PersistedQueryManifest } from "@scg/gateway";
 import { leafSelection, plausibleValue, poisonedValues, reachableTypes, typeText } from "./support/schema-inputs";
-import { startNetwork, type Network } from "./support/start-network";
+import { startNetwork, type Network } from "@scg/scripts/testing";
 
 const manifest = JSON.parse(readFileSync(join(__dirname, "..", "persisted-operations.json"), "utf8")) as PersistedQueryManifest;
 const trusted = (name: string) => manifest.operations.find((o) => o.name === name)!;

@@ -1,7 +1,8 @@
 import { SignJWT, UnsecuredJWT } from "jose";
-import { communityId, graphqlRequest, INTERNAL_CREDENTIAL_HEADER, Role, signInternalCredential, DEVELOPMENT_INTERNAL_SECRET } from "@scg/shared";
-import { countRows } from "./support/database";
-import { startNetwork, type Network } from "./support/start-network";
+import { communityId, INTERNAL_CREDENTIAL_HEADER, Role, signInternalCredential, DEVELOPMENT_INTERNAL_SECRET } from "@scg/shared";
+import { graphqlRequest } from "@scg/shared/testing";
+import { countRows } from "@scg/scripts/testing";
+import { startNetwork, type Network } from "@scg/scripts/testing";
 
 let network: Network;
 beforeAll(async () => {

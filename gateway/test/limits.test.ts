@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
-import { graphqlRequest } from "@scg/shared";
-import { startNetwork, type Network } from "./support/start-network";
+import { graphqlRequest } from "@scg/shared/testing";
+import { startNetwork, type Network } from "@scg/scripts/testing";
 
 let network: Network;
 beforeAll(async () => {

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEVELOPMENT_INTERNAL_SECRET, graphqlRequest, Role } from "@scg/shared";
+import { DEVELOPMENT_INTERNAL_SECRET, Role } from "@scg/shared";
+import { graphqlRequest } from "@scg/shared/testing";
 import { operationId, type PersistedQueryManifest } from "@scg/gateway";
-import { startNetwork, type Network } from "./support/start-network";
+import { startNetwork, type Network } from "@scg/scripts/testing";
 
 const manifest = JSON.parse(readFileSync(join(__dirname, "..", "persisted-operations.json"), "utf8")) as PersistedQueryManifest;
 const byName = (name: string) => manifest.operations.find((o) => o.name === name)!;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { graphqlRequest } from "@scg/shared";
-import { startNetwork, type Network } from "./support/start-network";
+import { graphqlRequest } from "@scg/shared/testing";
+import { startNetwork, type Network } from "@scg/scripts/testing";
 
 const operation = (name: string) => readFileSync(join(__dirname, "..", "operations", `${name}.graphql`), "utf8");
 

@@ -26,7 +26,7 @@ async function main() {
   const { databaseUrl } = readConfig((read) => ({ databaseUrl: read.url("DATABASE_URL", DEVELOPMENT_DATABASE_URL, ["postgres:", "postgresql:"]) }));
   const log = createLogger("api-key", "warn");
   await prepareDatabase(databaseUrl, { seed: false }, log);
-  const { dataSource } = createGatewayDataSource(databaseUrl, { poolSize: 1, log });
+  const dataSource = createGatewayDataSource(databaseUrl, { poolSize: 1, log });
   await dataSource.initialize();
   const store = new ApiKeyStore(dataSource, 0);
   try {

@@ -3,8 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "pg";
 import { communityId } from "@scg/shared";
-import { runNetwork, type RunningNetwork } from "./testing/run-network";
-import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy";
+import { runNetwork, startTcpProxy, type RunningNetwork, type TcpProxy } from "./testing/index";
 
 /**
  * Fault drills: steady load (four clients, reads and registrations) through `npm start`'s network

@@ -1,5 +1,6 @@
 import { Client } from "pg";
-import { createLogger, generateSyntheticNetwork, SYNTHETIC_SOURCE, type SyntheticImportReport } from "@scg/shared";
+import { createLogger } from "@scg/shared";
+import { generateSyntheticNetwork, SYNTHETIC_SOURCE, type SyntheticImportReport } from "@scg/shared/data";
 import { parseFactor } from "./seed-scale.js";
 import { databaseOwners, syntheticSeeders } from "./subgraph-registry.js";
 import { provisionTestDatabase, type TestDatabase } from "./test-database.js";

@@ -1,10 +1,8 @@
 import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { Client } from "pg";
-import {
-  createLogger, DEVELOPMENT_DATABASE_URL, generateSyntheticNetwork, MAX_SYNTHETIC_FACTOR, readConfig, SYNTHETIC_SOURCE,
-  type SyntheticImportReport,
-} from "@scg/shared";
+import { createLogger, DEVELOPMENT_DATABASE_URL, readConfig } from "@scg/shared";
+import { generateSyntheticNetwork, MAX_SYNTHETIC_FACTOR, SYNTHETIC_SOURCE, type SyntheticImportReport } from "@scg/shared/data";
 import { syntheticSeeders } from "./subgraph-registry.js";
 
 const USAGE = `Usage: npm run seed:scale -- --factor <1–${MAX_SYNTHETIC_FACTOR}>

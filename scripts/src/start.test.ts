@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { graphqlRequest } from "@scg/shared";
-import { runNetwork, type RunningNetwork } from "./testing/run-network";
+import { graphqlRequest } from "@scg/shared/testing";
+import { runNetwork, type RunningNetwork } from "./testing/index";
 
 const profile = readFileSync(join(__dirname, "..", "..", "gateway", "operations", "CommunityProfile.graphql"), "utf8");
 const alive = (pid: number) => {

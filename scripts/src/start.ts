@@ -1,7 +1,8 @@
 import "reflect-metadata";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createLogger, readConfig, startEmbeddedPostgres, type EmbeddedPostgres } from "@scg/shared";
+import { createLogger, readConfig } from "@scg/shared";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@scg/shared/embedded";
 import { databaseOwners, ROOT, subgraphNames } from "./subgraph-registry.js";
 import { Supervisor } from "./supervisor.js";
 

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_SUBGRAPH_PORTS, type Logger, type RunningSubgraph, type SyntheticImportReport, type SyntheticNetwork } from "@scg/shared";
+import { DEFAULT_SUBGRAPH_PORTS, type Logger, type RunningSubgraph } from "@scg/shared";
+import { type SyntheticImportReport, type SyntheticNetwork } from "@scg/shared/data";
 
 /**
  * What every subgraph package exports from src/index.ts, so the runner, the composer and the
@@ -9,7 +10,7 @@ import { DEFAULT_SUBGRAPH_PORTS, type Logger, type RunningSubgraph, type Synthet
  */
 export interface SubgraphModule {
   prepareDatabase(url: string, options: { seed: boolean }, log?: Logger): Promise<unknown>;
-  startSubgraph(config: any): Promise<RunningSubgraph>;
+  startSubgraph(config: any, options?: { queryLogger?: unknown }): Promise<RunningSubgraph>;
   loadConfig(env?: Record<string, string | undefined>): any;
   /** `npm run seed:scale`: adds the synthetic network of `factor` to this subgraph's tables (optional). */
   seedSynthetic?(url: string, factor: number, log?: Logger, network?: SyntheticNetwork): Promise<SyntheticImportReport>;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
-import { startEmbeddedPostgres } from "@scg/shared";
+import { startEmbeddedPostgres } from "@scg/shared/embedded";
 
 export interface TestDatabase {
   url: string;

@@ -1,32 +1,28 @@
-// The public surface of @scg/shared. One concept per module; this file only re-exports.
+// @scg/shared: what every running service uses. One concept per module; this file only re-exports.
+// Seed data, test helpers and the embedded database have entry points of their own
+// (@scg/shared/data, @scg/shared/testing, @scg/shared/embedded), so a service never loads them.
 export * from "./errors/app-error.js";
 export * from "./errors/format-error.js";
 export * from "./config/read-config.js";
 export * from "./config/service-config.js";
-export * from "./federation/build-subgraph-schema.js";
-export * from "./loaders/key-ordered.js";
-export * from "./db/create-data-source.js";
-export * from "./db/query-counter.js";
-export * from "./db/database-unavailable.js";
-export * from "./db/unique-violation.js";
-export * from "./domain/input-checks.js";
-export * from "./db/embedded-postgres.js";
-export * from "./pagination/connection.js";
 export * from "./auth/identity.js";
 export * from "./auth/internal-credential.js";
 export * from "./logging/logger.js";
 export * from "./ids/stable-id.js";
 export * from "./ids/slug.js";
-export * from "./data/us-states.js";
-export * from "./data/sister-city-pairs.js";
-export * from "./data/sister-city-communities.js";
-export * from "./server/start-subgraph.js";
-export * from "./clients/entity-lookup.js";
+export * from "./domain/input-checks.js";
+export * from "./domain/us-states.js";
+export * from "./db/create-data-source.js";
+export * from "./db/service-query-logger.js";
+export * from "./db/database-unavailable.js";
+export * from "./db/unique-violation.js";
+export * from "./loaders/key-ordered.js";
+export * from "./pagination/connection.js";
 export * from "./graphql/scalars.js";
 export * from "./graphql/enums.js";
-export * from "./graphql/string-inputs.js";
-export * from "./testing/graphql-request.js";
-export * from "./data/sample-programs.js";
 export * from "./graphql/cache-hints.js";
-export * from "./data/synthetic-network.js";
+export * from "./graphql/string-inputs.js";
+export * from "./federation/build-subgraph-schema.js";
+export * from "./clients/entity-lookup.js";
+export * from "./server/start-subgraph.js";
 export * from "./server/define-subgraph.js";

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { badUserInput, createDataSource, migrate, type Logger } from "@scg/shared";
+import { badUserInput, createDataSource, migrate, type DataSourceSettings, type Logger } from "@scg/shared";
 import { IsNull, type DataSource } from "typeorm";
 import { ApiKey } from "./api-key.entity.js";
 import { CreateApiKeys1764230500000 } from "../migrations/1764230500000-create-api-keys.js";
@@ -19,12 +19,12 @@ export interface ApiKeyRecord {
 
 export const hashApiKey = (key: string) => createHash("sha256").update(key, "utf8").digest("hex");
 
-export function createGatewayDataSource(url: string, options: { poolSize?: number; log?: Logger } = {}) {
+export function createGatewayDataSource(url: string, options: DataSourceSettings = {}) {
   return createDataSource({ url, schema: GATEWAY_SCHEMA, entities: [ApiKey], migrations: [CreateApiKeys1764230500000], ...options });
 }
 
 export async function prepareGatewayDatabase(url: string, log?: Logger) {
-  const { dataSource } = createGatewayDataSource(url, { poolSize: 1, log });
+  const dataSource = createGatewayDataSource(url, { poolSize: 1, log });
   await dataSource.initialize();
   try {
     return await migrate(dataSource, GATEWAY_SCHEMA);

@@ -1,6 +1,5 @@
 import { ActiveArea, AgeGroup } from "../graphql/enums.js";
-import { slugify } from "../ids/slug.js";
-import { communityId, partnershipId, stableId } from "../ids/stable-id.js";
+import { communityId, exchangeId, partnershipId, programId } from "../ids/stable-id.js";
 import { resolveCommunities } from "./sister-city-communities.js";
 import { readSisterCityPairs, type SisterCityPair } from "./sister-city-pairs.js";
 
@@ -58,19 +57,6 @@ export interface SampleProgram {
   /** Which template the program was drawn from ("k12-exchange", "festival", "municipal-delegation", …). */
   kind: string;
   exchanges: SampleExchange[];
-}
-
-/**
- * A program's id: derived from its partnership, title and start date, so the importer and
- * `createProgram` agree (creating the same program twice is a conflict, not a duplicate row).
- */
-export function programId(partnership: string, title: string, startsOn: string): string {
-  return stableId("program", `${partnership}|${slugify(title)}|${startsOn}`);
-}
-
-/** An exchange's id: one group leaves a community for a program on a given day at most once. */
-export function exchangeId(program: string, fromCommunity: string, departsOn: string): string {
-  return stableId("exchange", `${program}|${fromCommunity}|${departsOn}`);
 }
 
 /** mulberry32: a tiny, fast 32-bit PRNG; the same seed always gives the same sequence in [0, 1). */

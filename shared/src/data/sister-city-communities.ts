@@ -1,7 +1,7 @@
 import { communityId } from "../ids/stable-id.js";
 import { communitySlug, slugify } from "../ids/slug.js";
 import type { SisterCityPair } from "./sister-city-pairs.js";
-import { US_STATES } from "./us-states.js";
+import { US_STATES } from "../domain/us-states.js";
 
 export type CommunityKindName = "CITY" | "COUNTY" | "STATE";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { US_STATES } from "./us-states.js";
+import { US_STATES } from "../domain/us-states.js";
 
 /**
  * The real US ↔ abroad sister-city pairs (English Wikipedia, CC BY-SA 4.0; attribution in

@@ -5,7 +5,7 @@ import {
   generateSyntheticNetwork, loadGazetteer, realNetworkProfile, SYNTHETIC_SLUG_MARKER, SYNTHETIC_SOURCE, SYNTHETIC_YEARS,
   type GazetteerCity, type SyntheticNetwork,
 } from "./synthetic-network.js";
-import { US_STATES } from "./us-states.js";
+import { US_STATES } from "../domain/us-states.js";
 
 const pairs = readSisterCityPairs();
 const real = realNetworkProfile(pairs);

@@ -1,9 +1,9 @@
 import { communitySlug, slugify } from "../ids/slug.js";
-import { communityId, partnershipId } from "../ids/stable-id.js";
-import { exchangeId, generateSamplePrograms, mulberry32, programId, SAMPLE_AS_OF, type SampleProgram } from "./sample-programs.js";
+import { communityId, exchangeId, partnershipId, programId } from "../ids/stable-id.js";
+import { generateSamplePrograms, mulberry32, SAMPLE_AS_OF, type SampleProgram } from "./sample-programs.js";
 import { resolveCommunities } from "./sister-city-communities.js";
 import { readSisterCityPairs, type SisterCityPair } from "./sister-city-pairs.js";
-import { US_STATES } from "./us-states.js";
+import { US_STATES } from "../domain/us-states.js";
 
 /** The `source` of every synthetic row, in every subgraph: scale-test data, never the record. */
 export const SYNTHETIC_SOURCE = "synthetic";

@@ -1,7 +1,7 @@
 import "reflect-metadata";
-import { DataSource, type MixedList, type EntitySchema } from "typeorm";
-import { QueryCounter } from "./query-counter.js";
+import { DataSource, type EntitySchema, type Logger as TypeOrmLogger, type MixedList } from "typeorm";
 import type { Logger } from "../logging/logger.js";
+import { ServiceQueryLogger } from "./service-query-logger.js";
 
 export interface DataSourceOptions {
   url: string;
@@ -11,21 +11,21 @@ export interface DataSourceOptions {
   migrations: MixedList<Function | string>;
   poolSize?: number;
   log?: Logger;
+  /** Receives every statement (tests count them); by default failures, slow statements and migrations go to `log`. */
+  queryLogger?: TypeOrmLogger;
 }
 
-export interface SubgraphDataSource {
-  dataSource: DataSource;
-  queries: QueryCounter;
-}
+
+/** What a caller may choose about a service's data source (the service fixes the rest). */
+export type DataSourceSettings = Pick<DataSourceOptions, "poolSize" | "log" | "queryLogger">;
 
 /**
  * The data source of one subgraph: Postgres at `url` (a real server, or the embedded PGlite
  * served on a local port — the same driver either way), tables in the subgraph's own schema.
  * Schema changes only ever come from migrations (`synchronize` is off).
  */
-export function createDataSource(options: DataSourceOptions): SubgraphDataSource {
-  const queries = new QueryCounter(options.log);
-  const dataSource = new DataSource({
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
     type: "postgres",
     url: options.url,
     schema: options.schema,
@@ -39,11 +39,11 @@ export function createDataSource(options: DataSourceOptions): SubgraphDataSource
     uuidExtension: "pgcrypto",
     installExtensions: false,
     logging: ["error", "warn", "migration"],
-    logger: queries,
+    logger: options.queryLogger ?? new ServiceQueryLogger(options.log),
     maxQueryExecutionTime: 1000,
+    // Waiting longer than connectionTimeoutMillis for a connection is an outage (SERVICE_UNAVAILABLE), not a queue.
     extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000, application_name: `scg-${options.schema}` },
   });
-  return { dataSource, queries };
 }
 
 /** Creates the subgraph's schema if needed and applies every pending migration. Idempotent. */

@@ -43,3 +43,19 @@ export function createGroupLoader<K, V>(
 ): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => groupByKeys(keys, await fetch(keys), keyOf), options);
 }
+
+/**
+ * Loaders for a field that takes arguments (a page size, a status filter): one DataLoader per
+ * distinct argument set, made on first use within the request, so the same field asked with the
+ * same arguments for many parents is still one statement. `keyOf` names an argument set (JSON by
+ * default; normalise first where order does not matter). Create one family per request.
+ */
+export function loaderFamily<A, K, V>(create: (args: A) => DataLoader<K, V>, keyOf: (args: A) => string = (args) => JSON.stringify(args)): (args: A) => DataLoader<K, V> {
+  const loaders = new Map<string, DataLoader<K, V>>();
+  return (args) => {
+    const key = keyOf(args);
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = create(args)));
+    return loader;
+  };
+}

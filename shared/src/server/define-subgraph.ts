@@ -1,47 +1,66 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, Logger as TypeOrmLogger } from "typeorm";
 import type { ServiceConfig } from "../config/service-config.js";
 import { migrate } from "../db/create-data-source.js";
-import type { SubgraphDataSource } from "../db/create-data-source.js";
-import type { QueryCounter } from "../db/query-counter.js";
+import type { SyntheticImportReport, SyntheticNetwork } from "../data/synthetic-network.js";
 import type { SubgraphSchema } from "../federation/build-subgraph-schema.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import { startSubgraphServer, type RequestScope, type RunningSubgraph } from "./start-subgraph.js";
 
-/** What makes one subgraph: everything else about starting and migrating it is the same for all. */
+/** What makes one subgraph: everything else about starting, migrating and seeding it is the same for all. */
 export interface SubgraphDefinition<Config extends ServiceConfig, Context extends object> {
   name: string;
   /** Its Postgres schema (tables and migrations table). */
   schema: string;
-  createDataSource(url: string, options: { poolSize?: number; log?: Logger }): SubgraphDataSource;
+  createDataSource(url: string, options: { poolSize?: number; log?: Logger; queryLogger?: TypeOrmLogger }): DataSource;
   buildSchema(): Promise<SubgraphSchema>;
   /** The per-request context factory (new loaders each request), given the data source and config. */
   createContext(dataSource: DataSource, config: Config): (scope: RequestScope) => Context;
-  /** The idempotent importer `prepareDatabase(…, { seed: true })` runs after the migrations. */
+  /**
+   * The idempotent importer `prepareDatabase(…, { seed: true })` runs after the migrations. Write it
+   * as a dynamic import (`async (…) => (await import("./seed/…")).importX(…)`), so a running service
+   * never loads the seed data.
+   */
   importData(dataSource: DataSource, log: Logger): Promise<unknown>;
+  /** `npm run seed:scale`: writes this subgraph's part of the synthetic network (idempotent), also loaded lazily. */
+  importSynthetic?(dataSource: DataSource, network: SyntheticNetwork, log: Logger): Promise<SyntheticImportReport>;
 }
 
-export interface RunningService extends RunningSubgraph {
-  /** Every SQL statement the subgraph sent (tests assert batching with it). */
-  queries: QueryCounter;
+export interface StartOptions<Q extends TypeOrmLogger | undefined> {
+  /** Receives every SQL statement (tests pass a QueryCounter from @scg/shared/testing). */
+  queryLogger?: Q;
 }
+
+export type RunningService<Q = undefined> = RunningSubgraph & { queries: Q };
 
 /**
- * Turns a definition into the two entry points every subgraph exports (and the runner, the
- * composer and the test setup rely on): `startSubgraph(config)` — data source, schema, server —
- * and `prepareDatabase(url, { seed })` — migrations, then the import.
+ * Turns a definition into the entry points every subgraph exports (and the runner, the composer
+ * and the test setup rely on): `startSubgraph(config)` — data source, schema, server —,
+ * `prepareDatabase(url, { seed })` — migrations, then the import — and, where the subgraph has
+ * scale data, `seedSynthetic(url, factor)`.
  */
 export function defineSubgraph<Config extends ServiceConfig, Context extends object>(definition: SubgraphDefinition<Config, Context>) {
+  /** Opens a small data source of its own, runs `work`, and always closes it. */
+  async function withDataSource<T>(url: string, log: Logger, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+    const dataSource = definition.createDataSource(url, { poolSize: 2, log });
+    await dataSource.initialize();
+    try {
+      return await work(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
+  }
+
   return {
-    async startSubgraph(config: Config): Promise<RunningService> {
+    async startSubgraph<Q extends TypeOrmLogger | undefined = undefined>(config: Config, options: StartOptions<Q> = {}): Promise<RunningService<Q>> {
       const log = createLogger(definition.name, config.logLevel);
-      const { dataSource, queries } = definition.createDataSource(config.databaseUrl, { poolSize: config.databasePoolSize, log });
+      const dataSource = definition.createDataSource(config.databaseUrl, { poolSize: config.databasePoolSize, log, queryLogger: options.queryLogger });
       await dataSource.initialize();
       try {
         const { schema } = await definition.buildSchema();
         const server = await startSubgraphServer({ schema, config, log, createContext: definition.createContext(dataSource, config) });
         return {
           ...server,
-          queries,
+          queries: options.queryLogger as Q,
           async stop() {
             await server.stop();
             await dataSource.destroy();
@@ -53,17 +72,22 @@ export function defineSubgraph<Config extends ServiceConfig, Context extends obj
       }
     },
 
-    async prepareDatabase(databaseUrl: string, { seed }: { seed: boolean }, log: Logger = createLogger(definition.name)): Promise<unknown> {
-      const { dataSource } = definition.createDataSource(databaseUrl, { poolSize: 2, log });
-      await dataSource.initialize();
-      try {
+    prepareDatabase(databaseUrl: string, { seed }: { seed: boolean }, log: Logger = createLogger(definition.name)): Promise<unknown> {
+      return withDataSource(databaseUrl, log, async (dataSource) => {
         const applied = await migrate(dataSource, definition.schema);
         if (applied.length) log.info({ applied }, `${definition.name}: migrations applied`);
         return seed ? await definition.importData(dataSource, log) : null;
-      } finally {
-        await dataSource.destroy();
-      }
+      });
     },
+
+    seedSynthetic: definition.importSynthetic
+      ? async (databaseUrl: string, factor: number, log: Logger = createLogger(definition.name), network?: SyntheticNetwork): Promise<SyntheticImportReport> => {
+          const { generateSyntheticNetwork } = await import("../data/synthetic-network.js");
+          const synthetic = network ?? generateSyntheticNetwork(factor);
+          if (synthetic.factor !== factor) throw new RangeError(`The network was generated for factor ${synthetic.factor}, not ${factor}.`);
+          return withDataSource(databaseUrl, log, (dataSource) => definition.importSynthetic!(dataSource, synthetic, log));
+        }
+      : undefined,
   };
 }
 

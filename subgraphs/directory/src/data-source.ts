@@ -1,4 +1,4 @@
-import { createDataSource, type Logger } from "@scg/shared";
+import { createDataSource, type DataSourceSettings } from "@scg/shared";
 import { Community } from "./entities/community.entity.js";
 import { Country } from "./entities/country.entity.js";
 import { Organization } from "./entities/organization.entity.js";
@@ -10,6 +10,6 @@ export const DIRECTORY_SCHEMA = "directory";
 export const directoryEntities = [Country, Community, Organization];
 export const directoryMigrations = [CreateDirectory1764230400000];
 
-export function createDirectoryDataSource(url: string, options: { poolSize?: number; log?: Logger } = {}) {
+export function createDirectoryDataSource(url: string, options: DataSourceSettings = {}) {
   return createDataSource({ url, schema: DIRECTORY_SCHEMA, entities: directoryEntities, migrations: directoryMigrations, ...options });
 }

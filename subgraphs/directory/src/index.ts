@@ -4,20 +4,19 @@ import { loadConfig, type DirectoryConfig } from "./config.js";
 import { createContext } from "./context.js";
 import { createDirectoryDataSource, DIRECTORY_SCHEMA } from "./data-source.js";
 import { buildDirectorySchema } from "./schema.js";
-import { importDirectory } from "./seed/import-directory.js";
 
-export { buildDirectorySchema, createDirectoryDataSource, DIRECTORY_SCHEMA, importDirectory, loadConfig };
+export { buildDirectorySchema, createDirectoryDataSource, DIRECTORY_SCHEMA, loadConfig };
 export type { DirectoryConfig };
-export { seedSynthetic } from "./seed/synthetic.js";
 
-/** Wiring only: config → data source → schema → server; migrations → import. */
-export const { startSubgraph, prepareDatabase } = defineSubgraph<DirectoryConfig, object>({
+/** Wiring only: config → data source → schema → server; migrations → import (seed code loaded only to seed). */
+export const { startSubgraph, prepareDatabase, seedSynthetic } = defineSubgraph<DirectoryConfig, object>({
   name: "directory",
   schema: DIRECTORY_SCHEMA,
   createDataSource: createDirectoryDataSource,
   buildSchema: buildDirectorySchema,
   createContext: (dataSource) => createContext(dataSource),
-  importData: importDirectory,
+  importData: async (dataSource, log) => (await import("./seed/import-directory.js")).importDirectory(dataSource, log),
+  importSynthetic: async (dataSource, network, log) => (await import("./seed/synthetic.js")).importSynthetic(dataSource, network, log),
 });
 
 serveWhenMain(module, () => startSubgraph(loadConfig()));

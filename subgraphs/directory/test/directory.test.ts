@@ -1,13 +1,14 @@
-import { graphqlRequest, testServiceEnv, type QueryCounter } from "@scg/shared";
+import type { RunningService } from "@scg/shared";
+import { graphqlRequest, QueryCounter, testServiceEnv } from "@scg/shared/testing";
 import { loadConfig, startSubgraph } from "@scg/directory";
-import { readSisterCityPairs, resolveCommunities } from "@scg/shared";
+import { readSisterCityPairs, resolveCommunities } from "@scg/shared/data";
 
-let server: Awaited<ReturnType<typeof startSubgraph>>;
+let server: RunningService<QueryCounter>;
 const anonymous = { asGateway: { identity: null } };
 const ask = (query: string, variables?: Record<string, unknown>) => graphqlRequest(server.url, query, { ...anonymous, variables });
 
 beforeAll(async () => {
-  server = await startSubgraph(loadConfig(testServiceEnv({ DIRECTORY_PORT: "0" })));
+  server = await startSubgraph(loadConfig(testServiceEnv({ DIRECTORY_PORT: "0" })), { queryLogger: new QueryCounter() });
 });
 afterAll(() => server?.stop());
 
@@ -119,7 +120,7 @@ describe("directory subgraph", () => {
 });
 
 describe("batching", () => {
-  const queries = () => (server as unknown as { queries: QueryCounter }).queries;
+  const queries = () => server.queries;
 
   it("resolves the countries of 50 communities with one SQL statement", async () => {
     queries().reset();

@@ -1,4 +1,4 @@
-import { createDataSource, type Logger } from "@scg/shared";
+import { createDataSource, type DataSourceSettings } from "@scg/shared";
 import { Event } from "./entities/event.entity.js";
 import { Registration } from "./entities/registration.entity.js";
 import { CreateEvents1764316800000 } from "./migrations/1764316800000-create-events.js";
@@ -9,6 +9,6 @@ export const EVENTS_SCHEMA = "events";
 export const eventsEntities = [Event, Registration];
 export const eventsMigrations = [CreateEvents1764316800000];
 
-export function createEventsDataSource(url: string, options: { poolSize?: number; log?: Logger } = {}) {
+export function createEventsDataSource(url: string, options: DataSourceSettings = {}) {
   return createDataSource({ url, schema: EVENTS_SCHEMA, entities: eventsEntities, migrations: eventsMigrations, ...options });
 }

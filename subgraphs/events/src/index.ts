@@ -6,20 +6,19 @@ import { loadConfig, type EventsConfig } from "./config.js";
 import { createContext } from "./context.js";
 import { createEventsDataSource, EVENTS_SCHEMA } from "./data-source.js";
 import { buildEventsSchema } from "./schema.js";
-import { importEvents } from "./seed/import-events.js";
 
-export { buildEventsSchema, createEventsDataSource, EVENTS_SCHEMA, importEvents, loadConfig };
+export { buildEventsSchema, createEventsDataSource, EVENTS_SCHEMA, loadConfig };
 export type { EventsConfig };
-export { seedSynthetic } from "./seed/synthetic.js";
 
-/** Wiring only: config → data source → schema → server; migrations → import. */
-export const { startSubgraph, prepareDatabase } = defineSubgraph<EventsConfig, object>({
+/** Wiring only: config → data source → schema → server; migrations → import (seed code loaded only to seed). */
+export const { startSubgraph, prepareDatabase, seedSynthetic } = defineSubgraph<EventsConfig, object>({
   name: "events",
   schema: EVENTS_SCHEMA,
   createDataSource: createEventsDataSource,
   buildSchema: buildEventsSchema,
   createContext: (dataSource, config) => createContext(dataSource, createDirectoryClient(config), createProgramsClient(config)),
-  importData: importEvents,
+  importData: async (dataSource, log) => (await import("./seed/import-events.js")).importEvents(dataSource, log),
+  importSynthetic: async (dataSource, network, log) => (await import("./seed/synthetic.js")).importSynthetic(dataSource, network, log),
 });
 
 serveWhenMain(module, () => startSubgraph(loadConfig()));

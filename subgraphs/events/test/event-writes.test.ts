@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import { testServiceEnv } from "@scg/shared";
+import { testServiceEnv } from "@scg/shared/testing";
 import { loadConfig, startSubgraph } from "../src/index.js";
 import {
   analyst, asker, CREATE_EVENT, EVENTS_POOL_SIZE, eventInput, KNOWN_PROGRAM, MINNEAPOLIS, minneapolisAdmin, REGISTER, SCI, sciAdmin,

@@ -1,4 +1,5 @@
-import { communityId, generateSamplePrograms, organizationId, stableId } from "@scg/shared";
+import { communityId, organizationId, stableId } from "@scg/shared";
+import { generateSamplePrograms } from "@scg/shared/data";
 import { generateSampleEvents } from "../src/seed/sample-calendar.js";
 import { NETWORK_EVENTS } from "../src/seed/network-events.js";
 import { asker, MINNEAPOLIS, SCI, startStack } from "./harness.js";

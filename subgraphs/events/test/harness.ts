@@ -2,7 +2,8 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import { communityId, graphqlRequest, organizationId, testServiceEnv, type Identity } from "@scg/shared";
+import { communityId, organizationId, type Identity } from "@scg/shared";
+import { graphqlRequest, testServiceEnv, QueryCounter } from "@scg/shared/testing";
 import { loadConfig as directoryConfig, startSubgraph as startDirectory } from "@scg/directory";
 import { parse } from "graphql";
 import { loadConfig, startSubgraph } from "../src/index.js";
@@ -64,6 +65,7 @@ export async function startStack(extra: Record<string, string> = {}) {
   const programs = await startFakePrograms();
   const events = await startSubgraph(
     loadConfig(testServiceEnv({ EVENTS_PORT: "0", DIRECTORY_URL: directory.url, PROGRAMS_URL: programs.url, DATABASE_POOL_SIZE: EVENTS_POOL_SIZE, ...extra })),
+    { queryLogger: new QueryCounter() },
   );
   return {
     directory,

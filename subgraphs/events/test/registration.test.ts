@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import { testServiceEnv } from "@scg/shared";
+import { testServiceEnv } from "@scg/shared/testing";
 import { asker, CREATE_EVENT, eventInput, minneapolisAdmin, REGISTER, seattleAdmin, staff, startStack, sciAdmin, SCI } from "./harness.js";
 
 let stack: Awaited<ReturnType<typeof startStack>>;

@@ -1,4 +1,5 @@
-import { communityId, generateSamplePrograms, type SampleProgram } from "@scg/shared";
+import { communityId } from "@scg/shared";
+import { generateSamplePrograms, type SampleProgram } from "@scg/shared/data";
 import { isSupportedTimeZone, zonedInstant } from "../src/domain/time-zones.js";
 import { generateSampleEvents, SAMPLE_REFERENCE_DATE } from "../src/seed/sample-calendar.js";
 import { placeOfSlug, timeZoneOf } from "../src/seed/place-of-community.js";

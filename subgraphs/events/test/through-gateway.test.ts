@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { communityId, graphqlRequest } from "@scg/shared";
-import { startNetwork, type Network } from "../../../gateway/test/support/start-network";
+import { communityId } from "@scg/shared";
+import { graphqlRequest } from "@scg/shared/testing";
+import { startNetwork, type Network } from "@scg/scripts/testing";
 
 /** The contract's operations, as the gateway package keeps them (never the handbook's folder). */
 const operation = (name: string) => readFileSync(join(__dirname, "..", "..", "..", "gateway", "operations", `${name}.graphql`), "utf8");

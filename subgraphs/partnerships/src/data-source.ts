@@ -1,4 +1,4 @@
-import { createDataSource, type Logger } from "@scg/shared";
+import { createDataSource, type DataSourceSettings } from "@scg/shared";
 import { Partnership } from "./entities/partnership.entity.js";
 import { Signature } from "./entities/signature.entity.js";
 import { StatusChange } from "./entities/status-change.entity.js";
@@ -10,6 +10,6 @@ export const PARTNERSHIPS_SCHEMA = "partnerships";
 export const partnershipsEntities = [Partnership, Signature, StatusChange];
 export const partnershipsMigrations = [CreatePartnerships1764316800000];
 
-export function createPartnershipsDataSource(url: string, options: { poolSize?: number; log?: Logger } = {}) {
+export function createPartnershipsDataSource(url: string, options: DataSourceSettings = {}) {
   return createDataSource({ url, schema: PARTNERSHIPS_SCHEMA, entities: partnershipsEntities, migrations: partnershipsMigrations, ...options });
 }

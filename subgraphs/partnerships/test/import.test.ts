@@ -1,4 +1,5 @@
-import { createLogger, DataFileError, partnershipId, readSisterCityPairs, resolveCommunities, type SisterCityPair } from "@scg/shared";
+import { createLogger, partnershipId } from "@scg/shared";
+import { DataFileError, readSisterCityPairs, resolveCommunities, type SisterCityPair } from "@scg/shared/data";
 import { prepareDatabase } from "../src/index.js";
 import { buildImportedPartnerships } from "../src/seed/import-partnerships.js";
 import { describeSources } from "../src/seed/describe-source.js";

@@ -1,8 +1,10 @@
-import { communityId, graphqlRequest, partnershipId, readSisterCityPairs, resolveCommunities, testServiceEnv } from "@scg/shared";
+import { communityId, partnershipId, type RunningService } from "@scg/shared";
+import { readSisterCityPairs, resolveCommunities } from "@scg/shared/data";
+import { graphqlRequest, testServiceEnv, QueryCounter } from "@scg/shared/testing";
 import { loadConfig, startSubgraph } from "../src/index.js";
 
 // Reads only seeded data that no test changes: the write tests never touch Japan, Seattle or Chicago.
-let server: Awaited<ReturnType<typeof startSubgraph>>;
+let server: RunningService<QueryCounter>;
 // The embedded test database is behind shared/db/serializing-proxy.ts already; real Postgres needs nothing.
 const database = { url: process.env.TEST_DATABASE_URL! };
 const ask = (query: string, variables?: Record<string, unknown>) => graphqlRequest(server.url, query, { asGateway: { identity: null }, variables });
@@ -13,7 +15,7 @@ const SISTER_CITIES = `query($reps: [_Any!]!) { _entities(representations: $reps
 const communityReps = (slugs: string[]) => slugs.map((slug) => ({ __typename: "Community", id: communityId(slug) }));
 
 beforeAll(async () => {
-  server = await startSubgraph(loadConfig(testServiceEnv({ PARTNERSHIPS_PORT: "0", DATABASE_URL: database.url })));
+  server = await startSubgraph(loadConfig(testServiceEnv({ PARTNERSHIPS_PORT: "0", DATABASE_URL: database.url })), { queryLogger: new QueryCounter() });
 });
 afterAll(async () => {
   await server?.stop();

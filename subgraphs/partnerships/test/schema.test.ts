@@ -81,7 +81,7 @@ describe("partnerships schema", () => {
 
 describe("partnerships migrations", () => {
   it("match the entities exactly (the schema builder has nothing to change)", async () => {
-    const { dataSource } = createPartnershipsDataSource(process.env.TEST_DATABASE_URL!, { poolSize: 1, log: createLogger("test", "silent") });
+    const dataSource = createPartnershipsDataSource(process.env.TEST_DATABASE_URL!, { poolSize: 1, log: createLogger("test", "silent") });
     await dataSource.initialize();
     try {
       expect(await migrate(dataSource, PARTNERSHIPS_SCHEMA)).toEqual([]); // already applied by the global setup

@@ -1,5 +1,7 @@
 import { loadConfig as directoryConfig, startSubgraph as startDirectory } from "@scg/directory";
-import { communityId, graphqlRequest, partnershipId, readSisterCityPairs, resolveCommunities, testServiceEnv, type Identity } from "@scg/shared";
+import { communityId, partnershipId, type Identity, type RunningService } from "@scg/shared";
+import { readSisterCityPairs, resolveCommunities } from "@scg/shared/data";
+import { graphqlRequest, testServiceEnv, QueryCounter } from "@scg/shared/testing";
 import { Client } from "pg";
 import { loadConfig, startSubgraph } from "../src/index.js";
 
@@ -9,7 +11,7 @@ import { loadConfig, startSubgraph } from "../src/index.js";
  * seeded figures other test files assert are disturbed as briefly as possible.
  */
 let directory: Awaited<ReturnType<typeof startDirectory>>;
-let server: Awaited<ReturnType<typeof startSubgraph>>;
+let server: RunningService<QueryCounter>;
 let db: Client;
 // The embedded test database is behind shared/db/serializing-proxy.ts already; real Postgres needs nothing.
 const database = { url: process.env.TEST_DATABASE_URL! };
@@ -73,7 +75,7 @@ const codeOf = (response: { errors?: { extensions?: Record<string, any> }[] }) =
 
 beforeAll(async () => {
   directory = await startDirectory(directoryConfig(testServiceEnv({ DIRECTORY_PORT: "0", DATABASE_URL: database.url })));
-  server = await startSubgraph(loadConfig(testServiceEnv({ PARTNERSHIPS_PORT: "0", DIRECTORY_URL: directory.url, DATABASE_URL: database.url })));
+  server = await startSubgraph(loadConfig(testServiceEnv({ PARTNERSHIPS_PORT: "0", DIRECTORY_URL: directory.url, DATABASE_URL: database.url })), { queryLogger: new QueryCounter() });
   db = new Client({ connectionString: database.url });
   await db.connect();
   expect(germany.length).toBeGreaterThan(40);

@@ -1,4 +1,4 @@
-import { createDataSource, type Logger } from "@scg/shared";
+import { createDataSource, type DataSourceSettings } from "@scg/shared";
 import { Exchange } from "./entities/exchange.entity.js";
 import { NetworkProgram } from "./entities/network-program.entity.js";
 import { Program } from "./entities/program.entity.js";
@@ -10,6 +10,6 @@ export const PROGRAMS_SCHEMA = "programs";
 export const programsEntities = [Program, Exchange, NetworkProgram];
 export const programsMigrations = [CreatePrograms1764316800000];
 
-export function createProgramsDataSource(url: string, options: { poolSize?: number; log?: Logger } = {}) {
+export function createProgramsDataSource(url: string, options: DataSourceSettings = {}) {
   return createDataSource({ url, schema: PROGRAMS_SCHEMA, entities: programsEntities, migrations: programsMigrations, ...options });
 }

@@ -1,25 +1,24 @@
 import "reflect-metadata";
 import { defineSubgraph, serveWhenMain } from "@scg/shared";
+import { createDirectoryClient } from "./clients/directory-client.js";
+import { createPartnershipsClient } from "./clients/partnerships-client.js";
 import { loadConfig, type ProgramsConfig } from "./config.js";
 import { createContext } from "./context.js";
 import { createProgramsDataSource, PROGRAMS_SCHEMA } from "./data-source.js";
-import { createDirectoryClient } from "./clients/directory-client.js";
-import { createPartnershipsClient } from "./clients/partnerships-client.js";
 import { buildProgramsSchema } from "./schema.js";
-import { importPrograms } from "./seed/import-programs.js";
 
-export { buildProgramsSchema, createProgramsDataSource, PROGRAMS_SCHEMA, importPrograms, loadConfig };
+export { buildProgramsSchema, createProgramsDataSource, PROGRAMS_SCHEMA, loadConfig };
 export type { ProgramsConfig };
-export { seedSynthetic } from "./seed/synthetic.js";
 
-/** Wiring only: config → data source → schema → server; migrations → import. */
-export const { startSubgraph, prepareDatabase } = defineSubgraph<ProgramsConfig, object>({
+/** Wiring only: config → data source → schema → server; migrations → import (seed code loaded only to seed). */
+export const { startSubgraph, prepareDatabase, seedSynthetic } = defineSubgraph<ProgramsConfig, object>({
   name: "programs",
   schema: PROGRAMS_SCHEMA,
   createDataSource: createProgramsDataSource,
   buildSchema: buildProgramsSchema,
   createContext: (dataSource, config) => createContext(dataSource, { ...createPartnershipsClient(config), ...createDirectoryClient(config) }),
-  importData: importPrograms,
+  importData: async (dataSource, log) => (await import("./seed/import-programs.js")).importPrograms(dataSource, log),
+  importSynthetic: async (dataSource, network, log) => (await import("./seed/synthetic.js")).importSynthetic(dataSource, network, log),
 });
 
 serveWhenMain(module, () => startSubgraph(loadConfig()));

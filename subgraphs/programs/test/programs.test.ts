@@ -1,4 +1,6 @@
-import { generateSamplePrograms, graphqlRequest, organizationId, testServiceEnv, type SampleProgram } from "@scg/shared";
+import { organizationId, type RunningService } from "@scg/shared";
+import { generateSamplePrograms, type SampleProgram } from "@scg/shared/data";
+import { graphqlRequest, testServiceEnv, QueryCounter } from "@scg/shared/testing";
 import { loadConfig, startSubgraph } from "../src/index.js";
 import { statusOn } from "../src/entities/program-status.js";
 import { SAMPLE_SEED } from "../src/seed/import-programs.js";
@@ -6,14 +8,14 @@ import { YOUTH_LEADERSHIP_SUMMIT_2025_ID } from "../src/seed/network-programs.js
 
 // These tests read only the seeded sample in countries the write tests never touch (they write in
 // US–JP partnerships of their own), so exact counts hold however the files interleave.
-let server: Awaited<ReturnType<typeof startSubgraph>>;
+let server: RunningService<QueryCounter>;
 const sample = generateSamplePrograms(SAMPLE_SEED);
 const ask = (query: string, variables?: Record<string, unknown>) => graphqlRequest(server.url, query, { asGateway: { identity: null }, variables });
 const inCountry = (code: string) => sample.filter((p) => p.countryCodes.includes(code));
 const has = <T>(values: readonly T[], wanted: readonly T[]) => values.some((v) => wanted.includes(v));
 
 beforeAll(async () => {
-  server = await startSubgraph(loadConfig(testServiceEnv({ PROGRAMS_PORT: "0" })));
+  server = await startSubgraph(loadConfig(testServiceEnv({ PROGRAMS_PORT: "0" })), { queryLogger: new QueryCounter() });
 });
 afterAll(() => server?.stop());
 

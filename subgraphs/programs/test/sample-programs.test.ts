@@ -1,6 +1,8 @@
-import { generateSamplePrograms, partnershipId, readSisterCityPairs, resolveCommunities } from "@scg/shared";
-import { testServiceEnv } from "@scg/shared";
-import { createProgramsDataSource, importPrograms } from "../src/index.js";
+import { partnershipId } from "@scg/shared";
+import { generateSamplePrograms, readSisterCityPairs, resolveCommunities } from "@scg/shared/data";
+import { testServiceEnv } from "@scg/shared/testing";
+import { createProgramsDataSource } from "../src/index.js";
+import { importPrograms } from "../src/seed/import-programs.js";
 import { SAMPLE_SEED } from "../src/seed/import-programs.js";
 import { NETWORK_PROGRAMS } from "../src/seed/network-programs.js";
 
@@ -42,7 +44,7 @@ describe("the generated sample", () => {
   });
 
   it("imports idempotently: a second import changes no row", async () => {
-    const { dataSource } = createProgramsDataSource(testServiceEnv().DATABASE_URL, { poolSize: 1 });
+    const dataSource = createProgramsDataSource(testServiceEnv().DATABASE_URL, { poolSize: 1 });
     await dataSource.initialize();
     try {
       const count = async () =>

@@ -2,7 +2,7 @@ import { composeServices } from "@apollo/composition";
 import { join } from "node:path";
 import { parse, type GraphQLInputObjectType, type GraphQLObjectType } from "graphql";
 import { buildDirectorySchema } from "@scg/directory";
-import { testServiceEnv } from "@scg/shared";
+import { testServiceEnv } from "@scg/shared/testing";
 import { buildProgramsSchema, createProgramsDataSource, PROGRAMS_SCHEMA } from "../src/index.js";
 
 // A stand-in for the partnerships subgraph's SDL (being written in parallel): just enough of
@@ -53,7 +53,7 @@ describe("programs schema", () => {
 
 describe("programs migrations", () => {
   it("match the entities: the schema builder has nothing to change", async () => {
-    const { dataSource } = createProgramsDataSource(process.env.TEST_DATABASE_URL ?? testServiceEnv().DATABASE_URL, { poolSize: 1 });
+    const dataSource = createProgramsDataSource(process.env.TEST_DATABASE_URL ?? testServiceEnv().DATABASE_URL, { poolSize: 1 });
     await dataSource.initialize();
     try {
       const pending = await dataSource.driver.createSchemaBuilder().log();

@@ -1,10 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadConfig as directoryConfig, startSubgraph as startDirectory } from "@scg/directory";
-import {
-  communityId, DEVELOPMENT_INTERNAL_SECRET, graphqlRequest, INTERNAL_CREDENTIAL_HEADER, organizationId, stableId, testServiceEnv,
-  verifyInternalCredential, type Identity,
-} from "@scg/shared";
+import { communityId, DEVELOPMENT_INTERNAL_SECRET, INTERNAL_CREDENTIAL_HEADER, organizationId, stableId, verifyInternalCredential, type Identity } from "@scg/shared";
+import { graphqlRequest, testServiceEnv } from "@scg/shared/testing";
 import type { DataSource } from "typeorm";
 import { createProgramsDataSource, loadConfig, startSubgraph } from "../src/index.js";
 
@@ -89,7 +87,7 @@ beforeAll(async () => {
     startSubgraph(env({ PARTNERSHIPS_URL: CLOSED })),
     startSubgraph(env({ DIRECTORY_URL: CLOSED })),
   ]);
-  db = createProgramsDataSource(testServiceEnv().DATABASE_URL, { poolSize: 1 }).dataSource;
+  db = createProgramsDataSource(testServiceEnv().DATABASE_URL, { poolSize: 1 });
   await db.initialize();
 });
 afterAll(async () => {

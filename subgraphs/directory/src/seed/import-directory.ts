@@ -1,6 +1,5 @@
-import {
-  communitySlug, communityId, foldText, readSisterCityPairs, resolveCommunities, US_STATES, type Logger, type CommunityRecord,
-} from "@scg/shared";
+import { communitySlug, communityId, foldText, US_STATES, type Logger } from "@scg/shared";
+import { readSisterCityPairs, resolveCommunities, type CommunityRecord } from "@scg/shared/data";
 import type { DataSource, EntityManager } from "typeorm";
 import { Community } from "../entities/community.entity.js";
 import { Country } from "../entities/country.entity.js";

@@ -1,9 +1,6 @@
-import {
-  createLogger, foldText, generateSyntheticNetwork, SYNTHETIC_SOURCE, writeInChunks, type Logger, type SyntheticImportReport,
-  type SyntheticNetwork,
-} from "@scg/shared";
+import { foldText, type Logger } from "@scg/shared";
+import { SYNTHETIC_SOURCE, writeInChunks, type SyntheticImportReport, type SyntheticNetwork } from "@scg/shared/data";
 import type { DataSource } from "typeorm";
-import { createDirectoryDataSource } from "../data-source.js";
 import { countryRecord, COUNTRIES_SOURCE } from "./countries.js";
 
 /**
@@ -47,21 +44,4 @@ export async function importSynthetic(dataSource: DataSource, network: Synthetic
       "directory.community": { rows: communities.length, added: communitiesAdded },
     };
   });
-}
-
-/**
- * `npm run seed:scale` for the directory: imports the synthetic network of `factor` into the
- * (already migrated) database at `databaseUrl`. `network` lets one generated network serve every subgraph.
- */
-export async function seedSynthetic(
-  databaseUrl: string, factor: number, log: Logger = createLogger("directory"), network: SyntheticNetwork = generateSyntheticNetwork(factor),
-): Promise<SyntheticImportReport> {
-  if (network.factor !== factor) throw new RangeError(`The network was generated for factor ${network.factor}, not ${factor}.`);
-  const { dataSource } = createDirectoryDataSource(databaseUrl, { poolSize: 1, log });
-  await dataSource.initialize();
-  try {
-    return await importSynthetic(dataSource, network, log);
-  } finally {
-    await dataSource.destroy();
-  }
 }

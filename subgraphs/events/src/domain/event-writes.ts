@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import {
-  administersCommunity, administersOrganization, checkOptionalText, conflict, forbidden, isStaff, isUuid, notFound, requireIdentity, type Identity,
-} from "@scg/shared";
+import { administersCommunity, administersOrganization, checkOptionalText, conflict, forbidden, isStaff, isUuid, notFound, requireIdentity, type Identity } from "@scg/shared";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import type { DirectoryLookup, ProgramLookup } from "./event-references.js";
 import { Event } from "../entities/event.entity.js";

@@ -1,5 +1,4 @@
-import { createGroupLoader, createKeyLoader } from "@scg/shared";
-import type DataLoader from "dataloader";
+import { createGroupLoader, createKeyLoader, loaderFamily } from "@scg/shared";
 import { In, type DataSource } from "typeorm";
 import { findEventsOfOwners, type EventOwnerColumn, type OwnerListArgs } from "../domain/event-queries.js";
 import { Event } from "../entities/event.entity.js";
@@ -13,8 +12,6 @@ export interface RegistrationListArgs {
 /** One loader per access path; a new set for every request (never shared across callers). */
 export function createLoaders(dataSource: DataSource) {
   const events = dataSource.getRepository(Event);
-  const ownerLoaders = new Map<string, DataLoader<string, Event[]>>();
-  const registrationLoaders = new Map<string, DataLoader<string, Registration[]>>();
   const ownerColumn: Record<EventOwnerColumn, keyof Event> = {
     host_community_id: "hostCommunityId",
     organizer_id: "organizerId",
@@ -29,24 +26,18 @@ export function createLoaders(dataSource: DataSource) {
      * The events of hosts, organizers or programs: one loader (one statement per batch) for each
      * owner kind and argument set, since `first`/`upcoming` shape the SQL.
      */
-    eventsOf(column: EventOwnerColumn, args: OwnerListArgs): DataLoader<string, Event[]> {
-      const key = `${column}|${args.upcoming}|${args.limit}`;
-      let loader = ownerLoaders.get(key);
-      if (!loader) {
-        loader = createGroupLoader(
+    eventsOf: loaderFamily(
+      ({ column, args }: { column: EventOwnerColumn; args: OwnerListArgs }) =>
+        createGroupLoader(
           (ids: readonly string[]) => findEventsOfOwners(dataSource, column, ids, args),
           (event) => event[ownerColumn[column]] as string,
-        );
-        ownerLoaders.set(key, loader);
-      }
-      return loader;
-    },
+        ),
+      ({ column, args }) => `${column}|${args.upcoming}|${args.limit}`,
+    ),
     /** The registrations of events, oldest first, at most `limit` per event, in one statement per batch. */
-    registrationsOf(args: RegistrationListArgs): DataLoader<string, Registration[]> {
-      const key = `${args.limit}|${args.includeCancelled}`;
-      let loader = registrationLoaders.get(key);
-      if (!loader) {
-        loader = createGroupLoader(
+    registrationsOf: loaderFamily(
+      (args: RegistrationListArgs) =>
+        createGroupLoader(
           (eventIds: readonly string[]) =>
             dataSource
               .getRepository(Registration)
@@ -62,11 +53,9 @@ export function createLoaders(dataSource: DataSource) {
               .addOrderBy("r.id", "ASC")
               .getMany(),
           (registration) => registration.eventId,
-        );
-        registrationLoaders.set(key, loader);
-      }
-      return loader;
-    },
+        ),
+      (args) => `${args.limit}|${args.includeCancelled}`,
+    ),
   };
 }
 

@@ -19,7 +19,7 @@ export class CommunityEventsResolver {
     @Arg("upcoming", () => Boolean, { nullable: true, description: UPCOMING }) upcoming?: boolean | null,
     @Arg("first", () => Int, { nullable: true, description: FIRST }) first?: number | null,
   ): Promise<Event[]> {
-    return loaders.eventsOf("host_community_id", ownerListArgs(upcoming, first)).load(community.id);
+    return loaders.eventsOf({ column: "host_community_id", args: ownerListArgs(upcoming, first) }).load(community.id);
   }
 }
 
@@ -32,7 +32,7 @@ export class OrganizationEventsResolver {
     @Arg("upcoming", () => Boolean, { nullable: true, description: UPCOMING }) upcoming?: boolean | null,
     @Arg("first", () => Int, { nullable: true, description: FIRST }) first?: number | null,
   ): Promise<Event[]> {
-    return loaders.eventsOf("organizer_id", ownerListArgs(upcoming, first)).load(organization.id);
+    return loaders.eventsOf({ column: "organizer_id", args: ownerListArgs(upcoming, first) }).load(organization.id);
   }
 }
 
@@ -48,6 +48,6 @@ export class ProgramEventsResolver {
     @Arg("upcoming", () => Boolean, { nullable: true, description: UPCOMING }) upcoming?: boolean | null,
     @Arg("first", () => Int, { nullable: true, description: FIRST }) first?: number | null,
   ): Promise<Event[]> {
-    return loaders.eventsOf("program_id", ownerListArgs(upcoming, first)).load(program.id);
+    return loaders.eventsOf({ column: "program_id", args: ownerListArgs(upcoming, first) }).load(program.id);
   }
 }

@@ -1,4 +1,5 @@
-import { communityId, generateSamplePrograms, organizationId, stableId, type Logger } from "@scg/shared";
+import { communityId, organizationId, stableId, type Logger } from "@scg/shared";
+import { generateSamplePrograms } from "@scg/shared/data";
 import type { DataSource } from "typeorm";
 import { zonedInstant } from "../domain/time-zones.js";
 import { Event } from "../entities/event.entity.js";

@@ -1,4 +1,5 @@
-import { stableId, type SampleProgram } from "@scg/shared";
+import { stableId } from "@scg/shared";
+import { type SampleProgram } from "@scg/shared/data";
 import { EventKind } from "../entities/event-kind.js";
 import { addDays } from "../domain/time-zones.js";
 import { placeOfSlug, timeZoneOf, type Place } from "./place-of-community.js";

@@ -1,8 +1,6 @@
-import {
-  createLogger, generateSyntheticNetwork, SYNTHETIC_SOURCE, writeInChunks, type Logger, type SyntheticImportReport, type SyntheticNetwork,
-} from "@scg/shared";
+import type { Logger } from "@scg/shared";
+import { SYNTHETIC_SOURCE, writeInChunks, type SyntheticImportReport, type SyntheticNetwork } from "@scg/shared/data";
 import type { DataSource } from "typeorm";
-import { createEventsDataSource } from "../data-source.js";
 import { zonedInstant } from "../domain/time-zones.js";
 import { generateSampleEvents } from "./sample-calendar.js";
 
@@ -59,21 +57,4 @@ export async function importSynthetic(dataSource: DataSource, network: Synthetic
     );
     return { "events.event": { rows: events.length, added } };
   });
-}
-
-/**
- * `npm run seed:scale` for the events: imports the synthetic network of `factor` into the
- * (already migrated) database at `databaseUrl`. `network` lets one generated network serve every subgraph.
- */
-export async function seedSynthetic(
-  databaseUrl: string, factor: number, log: Logger = createLogger("events"), network: SyntheticNetwork = generateSyntheticNetwork(factor),
-): Promise<SyntheticImportReport> {
-  if (network.factor !== factor) throw new RangeError(`The network was generated for factor ${network.factor}, not ${factor}.`);
-  const { dataSource } = createEventsDataSource(databaseUrl, { poolSize: 1, log });
-  await dataSource.initialize();
-  try {
-    return await importSynthetic(dataSource, network, log);
-  } finally {
-    await dataSource.destroy();
-  }
 }

@@ -1,6 +1,4 @@
-import {
-  administersCommunity, badUserInput, checkId, conflict, forbidden, isUniqueViolation, partnershipId, requireIdentity, type ActiveArea, type Identity,
-} from "@scg/shared";
+import { administersCommunity, badUserInput, checkId, conflict, forbidden, isUniqueViolation, partnershipId, requireIdentity, type ActiveArea, type Identity } from "@scg/shared";
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { PartnershipStatus } from "../entities/partnership-status.js";

@@ -1,6 +1,4 @@
-import {
-  administersCommunity, badUserInput, checkId, checkText, conflict, forbidden, isUniqueViolation, notFound, requireIdentity, type Identity,
-} from "@scg/shared";
+import { administersCommunity, badUserInput, checkId, checkText, conflict, forbidden, isUniqueViolation, notFound, requireIdentity, type Identity } from "@scg/shared";
 import type { DataSource } from "typeorm";
 import { PartnershipStatus } from "../entities/partnership-status.js";
 import { Partnership } from "../entities/partnership.entity.js";

@@ -1,4 +1,4 @@
-import { createGroupLoader, createKeyLoader, type Page } from "@scg/shared";
+import { createGroupLoader, createKeyLoader, loaderFamily, type Page } from "@scg/shared";
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { Partnership } from "../entities/partnership.entity.js";
@@ -55,13 +55,10 @@ export function createLoaders(dataSource: DataSource) {
    * cursor), so a request asking the same page of several countries sends one statement: a lateral
    * top-N per country inside `id IN (…)`, then the rows are regrouped here.
    */
-  const pagesByShape = new Map<string, DataLoader<string, Partnership[]>>();
-  const partnershipPageByCountryCode = (page: Page) => {
-    const shape = JSON.stringify([page.limit, page.after]);
-    let loader = pagesByShape.get(shape);
-    if (!loader) {
+  const partnershipPageByCountryCode = loaderFamily(
+    (page: Page) => {
       const afterId = page.after ? String(page.after[0]) : null;
-      loader = new DataLoader<string, Partnership[]>(async (codes) => {
+      return new DataLoader<string, Partnership[]>(async (codes) => {
         const rows = await partnerships
           .createQueryBuilder("p")
           .where(
@@ -79,10 +76,9 @@ export function createLoaders(dataSource: DataSource) {
           rows.filter((p) => p.communityACountry === code || p.communityBCountry === code).slice(0, page.limit + 1),
         );
       });
-      pagesByShape.set(shape, loader);
-    }
-    return loader;
-  };
+    },
+    (page) => JSON.stringify([page.limit, page.after]),
+  );
 
   return {
     partnershipById,

@@ -1,4 +1,5 @@
-import { DataFileError, partnershipId, readSisterCityPairs, resolveCommunities, SISTER_CITIES_CSV, type Logger, type SisterCityPair } from "@scg/shared";
+import { partnershipId, type Logger } from "@scg/shared";
+import { DataFileError, readSisterCityPairs, resolveCommunities, SISTER_CITIES_CSV, type SisterCityPair } from "@scg/shared/data";
 import type { DataSource } from "typeorm";
 import { PartnershipStatus } from "../entities/partnership-status.js";
 import { describeSources } from "./describe-source.js";

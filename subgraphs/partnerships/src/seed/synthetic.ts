@@ -1,8 +1,6 @@
-import {
-  createLogger, generateSyntheticNetwork, SYNTHETIC_SOURCE, writeInChunks, type Logger, type SyntheticImportReport, type SyntheticNetwork,
-} from "@scg/shared";
+import type { Logger } from "@scg/shared";
+import { SYNTHETIC_SOURCE, writeInChunks, type SyntheticImportReport, type SyntheticNetwork } from "@scg/shared/data";
 import type { DataSource } from "typeorm";
-import { createPartnershipsDataSource } from "../data-source.js";
 import { PartnershipStatus } from "../entities/partnership-status.js";
 
 /** `created_by` of synthetic partnerships and their history entries (the real import's is "import"). */
@@ -55,21 +53,4 @@ export async function importSynthetic(dataSource: DataSource, network: Synthetic
       "partnerships.status_change": { rows: partnerships.length, added: historyAdded },
     };
   });
-}
-
-/**
- * `npm run seed:scale` for the partnerships: imports the synthetic network of `factor` into the
- * (already migrated) database at `databaseUrl`. `network` lets one generated network serve every subgraph.
- */
-export async function seedSynthetic(
-  databaseUrl: string, factor: number, log: Logger = createLogger("partnerships"), network: SyntheticNetwork = generateSyntheticNetwork(factor),
-): Promise<SyntheticImportReport> {
-  if (network.factor !== factor) throw new RangeError(`The network was generated for factor ${network.factor}, not ${factor}.`);
-  const { dataSource } = createPartnershipsDataSource(databaseUrl, { poolSize: 1, log });
-  await dataSource.initialize();
-  try {
-    return await importSynthetic(dataSource, network, log);
-  } finally {
-    await dataSource.destroy();
-  }
 }

@@ -1,7 +1,4 @@
-import {
-  administersCommunity, administersOrganization, badUserInput, checkNonEmpty, checkOptionalText, checkText, checkWholeNumber, conflict, exchangeId,
-  forbidden, isUuid, notFound, programId, requireIdentity, serviceUnavailable, type ActiveArea, type AgeGroup, type Identity,
-} from "@scg/shared";
+import { administersCommunity, administersOrganization, badUserInput, checkNonEmpty, checkOptionalText, checkText, checkWholeNumber, conflict, exchangeId, forbidden, isUuid, notFound, programId, requireIdentity, serviceUnavailable, type ActiveArea, type AgeGroup, type Identity } from "@scg/shared";
 import type { DataSource } from "typeorm";
 import { Exchange } from "../entities/exchange.entity.js";
 import { Program } from "../entities/program.entity.js";

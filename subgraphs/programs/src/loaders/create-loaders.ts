@@ -1,5 +1,4 @@
-import { createGroupLoader, createKeyLoader } from "@scg/shared";
-import type DataLoader from "dataloader";
+import { createGroupLoader, createKeyLoader, loaderFamily } from "@scg/shared";
 import { In, type DataSource } from "typeorm";
 import { whereStatusIn } from "../domain/program-queries.js";
 import { Exchange } from "../entities/exchange.entity.js";
@@ -15,24 +14,17 @@ export function createLoaders(dataSource: DataSource) {
 
   // Partnership.programs(status) takes an argument: one loader per distinct status set, so every
   // partnership asked with the same statuses in one request shares one statement.
-  const byPartnership = new Map<string, DataLoader<string, Program[]>>();
-  const programsByPartnershipId = (statuses: readonly ProgramStatus[] | null | undefined) => {
-    const wanted = [...new Set(statuses ?? [])].sort();
-    const key = wanted.join(",");
-    let loader = byPartnership.get(key);
-    if (!loader) {
-      loader = createGroupLoader(
-        (ids: readonly string[]) =>
-          whereStatusIn(programs.createQueryBuilder("p").where("p.partnership_id IN (:...ids)", { ids }), "p", wanted)
-            .orderBy("p.starts_on", "ASC")
-            .addOrderBy("p.id", "ASC")
-            .getMany(),
-        (program) => program.partnershipId,
-      );
-      byPartnership.set(key, loader);
-    }
-    return loader;
-  };
+  const byStatuses = loaderFamily((wanted: readonly ProgramStatus[]) =>
+    createGroupLoader(
+      (ids: readonly string[]) =>
+        whereStatusIn(programs.createQueryBuilder("p").where("p.partnership_id IN (:...ids)", { ids }), "p", wanted)
+          .orderBy("p.starts_on", "ASC")
+          .addOrderBy("p.id", "ASC")
+          .getMany(),
+      (program) => program.partnershipId,
+    ),
+  );
+  const programsByPartnershipId = (statuses: readonly ProgramStatus[] | null | undefined) => byStatuses([...new Set(statuses ?? [])].sort());
 
   return {
     programById: createKeyLoader(

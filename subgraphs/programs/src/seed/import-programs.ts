@@ -1,4 +1,5 @@
-import { generateSamplePrograms, type Logger } from "@scg/shared";
+import { type Logger } from "@scg/shared";
+import { generateSamplePrograms } from "@scg/shared/data";
 import type { DataSource, EntityManager } from "typeorm";
 import { Exchange } from "../entities/exchange.entity.js";
 import { NetworkProgram } from "../entities/network-program.entity.js";

@@ -1,8 +1,6 @@
-import {
-  createLogger, generateSyntheticNetwork, writeInChunks, type Logger, type SyntheticImportReport, type SyntheticNetwork,
-} from "@scg/shared";
+import type { Logger } from "@scg/shared";
+import { writeInChunks, type SyntheticImportReport, type SyntheticNetwork } from "@scg/shared/data";
 import type { DataSource } from "typeorm";
-import { createProgramsDataSource } from "../data-source.js";
 
 /**
  * Writes the synthetic network's programs and their exchanges (every row `source: "synthetic"`,
@@ -75,21 +73,4 @@ export async function importSynthetic(dataSource: DataSource, network: Synthetic
       "programs.exchange": { rows: exchanges.length, added: exchangesAdded },
     };
   });
-}
-
-/**
- * `npm run seed:scale` for the programs: imports the synthetic network of `factor` into the
- * (already migrated) database at `databaseUrl`. `network` lets one generated network serve every subgraph.
- */
-export async function seedSynthetic(
-  databaseUrl: string, factor: number, log: Logger = createLogger("programs"), network: SyntheticNetwork = generateSyntheticNetwork(factor),
-): Promise<SyntheticImportReport> {
-  if (network.factor !== factor) throw new RangeError(`The network was generated for factor ${network.factor}, not ${factor}.`);
-  const { dataSource } = createProgramsDataSource(databaseUrl, { poolSize: 1, log });
-  await dataSource.initialize();
-  try {
-    return await importSynthetic(dataSource, network, log);
-  } finally {
-    await dataSource.destroy();
-  }
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { testServiceEnv, type Identity, type QueryCounter, type RunningSubgraph } from "@scg/shared";
+import { type Identity, type RunningSubgraph } from "@scg/shared";
+import { QueryCounter, testServiceEnv } from "@scg/shared/testing";
 import { loadConfig, signUserToken, startGateway, type ApiKeyStore, type GatewayConfig } from "@scg/gateway";
-import { composeSupergraph } from "../../../scripts/src/compose-supergraph";
-import { loadSubgraph, subgraphNames } from "../../../scripts/src/subgraph-registry";
+import { composeSupergraph } from "../compose-supergraph.js";
+import { loadSubgraph, subgraphNames } from "../subgraph-registry.js";
 
 export interface Network {
   gatewayUrl: string;
@@ -36,7 +37,7 @@ export async function startNetwork(options: NetworkOptions = {}): Promise<Networ
     for (const name of names) {
       if (options.without?.includes(name)) continue;
       const module = loadSubgraph(name);
-      subgraphs[name] = await module.startSubgraph(module.loadConfig(testServiceEnv({ [`${name.toUpperCase()}_PORT`]: "0", ...urls })));
+      subgraphs[name] = await module.startSubgraph(module.loadConfig(testServiceEnv({ [`${name.toUpperCase()}_PORT`]: "0", ...urls })), { queryLogger: new QueryCounter() });
       urls[`${name.toUpperCase()}_URL`] = subgraphs[name].url;
     }
   } catch (error) {

@@ -1,0 +1,38 @@
+import { ConfigError, readConfig } from "./read-config";
+import { readServiceConfig } from "./service-config";
+
+describe("configuration", () => {
+  it("reads typed values with their fallbacks, trimmed, and freezes the result", () => {
+    const config = readConfig(
+      (read) => ({ port: read.port("PORT", 4000), on: read.bool("ON", false), list: read.list("LIST"), mode: read.oneOf("MODE", ["a", "b"], "a"), nested: { name: read.string("NAME", "x") } }),
+      { PORT: " 4100 ", ON: "yes", LIST: "a, b,,c", MODE: "b" },
+    );
+    expect(config).toEqual({ port: 4100, on: true, list: ["a", "b", "c"], mode: "b", nested: { name: "x" } });
+    expect(Object.isFrozen(config) && Object.isFrozen(config.nested)).toBe(true);
+  });
+
+  it("reports every problem at once, each naming the variable and the value", () => {
+    let error: unknown;
+    try {
+      readConfig((read) => ({ port: read.port("PORT", 1), on: read.bool("ON", false), url: read.url("URL", "http://x"), mode: read.oneOf("MODE", ["a"], "a") }), {
+        PORT: "70000", ON: "maybe", URL: "ftp://nope", MODE: "z",
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'PORT must be a whole number from 0 to 65535, but is "70000".',
+      'ON must be true or false, but is "maybe".',
+      'URL must be a URL starting with http: or https:, but is "ftp://nope".',
+      'MODE must be one of a, but is "z".',
+    ]);
+  });
+
+  it("production requires its secrets and a database; development has fallbacks", () => {
+    expect(readServiceConfig("events", {}).internalSecret).toMatch(/development-only/);
+    expect(() => readServiceConfig("events", { NODE_ENV: "production" })).toThrow(/DATABASE_URL is required but is not set.\n  - INTERNAL_SECRET is required in production but is not set./);
+    const production = readServiceConfig("events", { NODE_ENV: "production", INTERNAL_SECRET: "s", DATABASE_URL: "postgres://db/x" });
+    expect(production).toMatchObject({ profile: "production", port: 4004, host: "127.0.0.1", cacheMaxAgeSeconds: 15 });
+  });
+});
