@@ -1,23 +1,32 @@
-import type { Identity } from "@scg/shared";
-import type { ApiKeyRecord } from "./api-keys/api-key-store.js";
 import type { CacheLookup } from "./cache/response-cache.js";
+import type { Caller } from "./http/caller.js";
 
-/** What the gateway knows about one request; data sources turn `identity` into the internal credential. */
-export interface GatewayContext {
-  identity: Identity | null;
-  /** The partner key the request came with, if any. */
-  apiKey: ApiKeyRecord | null;
-  /** The caller's address, for anonymous rate limits. */
-  ip: string;
-  requestId: string;
-  /** "public" when the caller may share cached answers (see cache/cache-scope.ts), else null. */
-  cacheScope: "public" | null;
-  /** Estimated cost of the operation (set once the operation is resolved). */
-  cost?: number;
-  /** The subgraphs the operation's query plan fetches from (set once it is planned). */
-  touchedSubgraphs?: Set<string>;
-  /** Each subgraph's data generation when the request began (set for cacheable reads). */
-  generations?: Record<string, number>;
-  /** The response-cache lookup already made for this request (a miss), if any. */
-  cacheLookup?: CacheLookup;
+/** How an answer was served, for the Server-Timing header (and the logs). */
+export type CacheOutcome = "fast-lane" | "response-cache" | "miss" | "bypass";
+
+/**
+ * What the gateway learns about one request as it goes through the pipeline, in one typed object
+ * instead of loose context fields. Each field says who writes it and when; everyone after may read it.
+ */
+export class RequestState {
+  /** The fast lane's lookup, when it missed (so Apollo Server does not ask the store again). Written by cache/fast-lane.ts. */
+  cacheLookup: CacheLookup | null = null;
+  /** The operation's estimated cost. Written by the operation-limits plugin at didResolveOperation. */
+  cost: number | null = null;
+  /** The subgraphs the operation's query plan fetches from. Written by the query-plan hook in server.ts. */
+  touchedSubgraphs: Set<string> | null = null;
+  /** Each subgraph's data generation when a cacheable read began. Written by the response-cache plugin; read by the entity cache. */
+  generations: Record<string, number> | null = null;
+  /** How the answer was served. Written by the fast lane and the response-cache plugin. */
+  cacheOutcome: CacheOutcome = "bypass";
+
+  constructor(
+    /** "public" when the caller may share cached answers (see cache/cache-scope.ts), else null. */
+    readonly cacheScope: "public" | null,
+  ) {}
+}
+
+/** What the gateway's GraphQL layer knows about one request: the caller (settled in the HTTP layer), and the request's state. */
+export interface GatewayContext extends Caller {
+  readonly state: RequestState;
 }

@@ -15,23 +15,24 @@ import type { GatewayConfig } from "./config.js";
 import type { GatewayContext } from "./context.js";
 import { SubgraphDataSource } from "./data-sources/subgraph-data-source.js";
 import { resolveCaller, type Caller } from "./http/caller.js";
+import type { RequestState } from "./context.js";
 import { graphiqlRouter } from "./http/graphiql.js";
 import { healthRouter } from "./http/health.js";
 import { bodyErrorHandler, refuse, requestGuards } from "./http/request-guards.js";
 import { trustedOperations } from "./http/trusted-operations.js";
 import { MemoryCacheStore, RedisCacheStore } from "./cache/cache-store.js";
-import { sharedCacheScope } from "./cache/cache-scope.js";
 import { DataGenerations } from "./cache/data-generations.js";
-import { ResponseCache } from "./cache/response-cache.js";
-import { serveCachedResponses } from "./http/cached-responses.js";
+import { EntityCache } from "./cache/entity-cache.js";
+import { fastLane } from "./cache/fast-lane.js";
 import { queryPlanServices } from "./cache/query-plan-services.js";
+import { ResponseCache } from "./cache/response-cache.js";
+import { responseCachePlugin } from "./cache/response-cache.plugin.js";
 import { CostRateLimiter } from "./limits/rate-limiter.js";
 import { limitValidationRules } from "./limits/validation-rules.js";
 import { TrustedOperations } from "./persisted/manifest.js";
 import { CallerBudgets } from "./limits/caller-budgets.js";
 import { operationLimitsPlugin } from "./plugins/operation-limits.plugin.js";
 import { requestIdPlugin } from "./plugins/request-id.plugin.js";
-import { responseCachePlugin } from "./plugins/response-cache.plugin.js";
 import { visibilityPlugin } from "./plugins/visibility.plugin.js";
 
 export interface GatewayOptions {
@@ -79,9 +80,11 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
 
   const gateway = new ApolloGateway({
     supergraphSdl,
+    // Each fetch carries its parsed operation, so a data source knows a read from a write without reading the text.
+    queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
     // The response cache and mutation invalidation need to know which subgraphs an operation reads or writes.
     experimental_didResolveQueryPlan: ({ queryPlan, requestContext }) => {
-      (requestContext.context as GatewayContext).touchedSubgraphs = queryPlanServices(queryPlan);
+      (requestContext.context as GatewayContext).state.touchedSubgraphs = queryPlanServices(queryPlan);
     },
     buildService: ({ name, url }) =>
       new SubgraphDataSource({
@@ -90,7 +93,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         url: config.subgraphUrls[name] ?? url!,
         internalSecret: config.internalSecret,
         timeoutMs: config.subgraphTimeoutMs,
-        entityCache: config.cache.entities ? cacheStore : null,
+        entityCache: config.cache.entities ? new EntityCache(cacheStore) : null,
       }),
   });
 
@@ -152,19 +155,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     ...requestGuards(config.limits),
     resolveCaller(createUserTokenVerifier(config.jwt), apiKeys),
     trustedOperations(trusted, config.profile),
-    ...(config.cache.responses ? [serveCachedResponses(responseCache, budgets)] : []),
+    ...(config.cache.responses ? [fastLane(responseCache, budgets)] : []),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const caller = res.locals.caller as Caller;
-        return {
-          identity: caller.identity,
-          apiKey: caller.apiKey,
-          ip: caller.ip,
-          requestId: caller.requestId,
-          cacheScope: sharedCacheScope(caller.identity),
-          cacheLookup: res.locals.cacheLookup,
-        };
-      },
+      context: async ({ res }): Promise<GatewayContext> => ({ ...(res.locals.caller as Caller), state: res.locals.state as RequestState }),
     }),
   );
   app.use(bodyErrorHandler);

@@ -4,8 +4,7 @@ import { join } from "node:path";
 import { communityId, Role } from "@scg/shared";
 import { graphqlRequest } from "@scg/shared/testing";
 import { operationId } from "@scg/gateway";
-import { execute } from "@scg/scripts/testing";
-import { startNetwork, type Network } from "@scg/scripts/testing";
+import { execute, startNetwork, type Network } from "@scg/scripts/testing";
 
 const operation = (name: string) => readFileSync(join(__dirname, "..", "operations", `${name}.graphql`), "utf8").replace(/^#.*$/gm, "").trim();
 
@@ -31,9 +30,29 @@ describe("the response cache", () => {
     expect(second.headers.get("x-cache")).toBe("HIT");
     expect(second.data).toEqual(first.data);
     expect(second.headers.get("cache-control")).toMatch(/public, max-age=\d+/);
+    // Served before Apollo Server parsed anything.
+    expect(second.headers.get("server-timing")).toBe('cache;desc="fast-lane"');
     expect(Object.values(statements()).reduce((a, b) => a + b, 0)).toBe(0);
     const other = await ask(query, { slug: "kobe-jp" });
     expect(other.headers.get("x-cache")).toBe("MISS");
+  });
+
+  it("answers an APQ request by hash from the cache inside Apollo Server, where the fast lane cannot see the text", async () => {
+    const query = `{ community(slug: "tacoma-wa-us") { name partnershipCount } }`;
+    const apq = (withQuery: boolean) =>
+      fetch(network.gatewayUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...(withQuery ? { query } : {}), extensions: { persistedQuery: { version: 1, sha256Hash: operationId(query) } } }),
+      });
+    const registered = await apq(true);
+    expect(registered.headers.get("server-timing")).toBe('cache;desc="miss"');
+    resetStatements();
+    const byHash = await apq(false);
+    expect(byHash.headers.get("x-cache")).toBe("HIT");
+    expect(byHash.headers.get("server-timing")).toBe('cache;desc="response-cache"');
+    expect(await byHash.json()).toEqual(await registered.json());
+    expect(Object.values(statements()).reduce((a, b) => a + b, 0)).toBe(0);
   });
 
   it("shows a new partnership on a cached community page right after the second signature", async () => {

@@ -49,7 +49,8 @@ describe("trusted operations (production profile)", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as any;
     expect(body.errors).toBeUndefined();
-    expect(body.data.networkStats).toBeDefined();
+    expect(body.data.networkStats).toEqual({ communities: expect.any(Number), partnerships: expect.any(Number), activePartnerships: expect.any(Number), countries: expect.any(Number) });
+    expect(body.data.networkStats.partnerships).toBeGreaterThan(2000);
   });
 
   it("an unknown id is PERSISTED_QUERY_NOT_FOUND", async () => {

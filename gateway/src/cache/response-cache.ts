@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { CacheOutcome } from "../context.js";
 import type { CacheStore } from "./cache-store.js";
 import { DataGenerations } from "./data-generations.js";
 
@@ -23,6 +24,23 @@ export interface CacheLookup {
 export function responseCacheKey(query: string, operationName: string | null | undefined, variables: unknown, scope: string): string {
   return `response:${createHash("sha256").update(JSON.stringify([query, operationName ?? null, variables ?? {}, scope])).digest("base64url")}`;
 }
+
+/**
+ * The headers of an answer served from the cache — the one place a stored answer becomes a
+ * response, whichever path serves it: its remaining lifetime for browsers and CDNs, its age,
+ * `x-cache: HIT`, and which path served it (Server-Timing, visible in a browser's devtools).
+ */
+export function cachedResponseHeaders(entry: CachedResponse, servedBy: Extract<CacheOutcome, "fast-lane" | "response-cache">, now = Date.now()): Record<string, string> {
+  return {
+    "cache-control": `public, max-age=${Math.max(0, Math.floor((entry.expiresAt - now) / 1000))}`,
+    age: String(Math.max(0, Math.floor((now - entry.storedAt) / 1000))),
+    "x-cache": "HIT",
+    "server-timing": `cache;desc="${servedBy}"`,
+  };
+}
+
+/** The headers of an answer that could have come from the cache but was computed. */
+export const MISS_HEADERS: Readonly<Record<string, string>> = Object.freeze({ "x-cache": "MISS", "server-timing": 'cache;desc="miss"' });
 
 /** Whole answers to public queries, valid while the generations they were read at are current. */
 export class ResponseCache {

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { RequestHandler } from "express";
 import { AppError, type Identity } from "@scg/shared";
 import { API_KEY_HEADER, type ApiKeyRecord, type ApiKeyStore } from "../api-keys/api-key-store.js";
+import { sharedCacheScope } from "../cache/cache-scope.js";
+import { RequestState } from "../context.js";
 import { refuse } from "./request-guards.js";
 
 /** Who is calling, settled once per request before GraphQL runs (kept in res.locals.caller). */
@@ -16,7 +18,8 @@ export interface Caller {
  * Resolves the caller: a request id (echoed as x-request-id), the user from a bearer token
  * (401 UNAUTHENTICATED when the token fails any check), the partner key from x-api-key
  * (401 INVALID_API_KEY when unknown or revoked), and, for a keyed request from a browser, that
- * its Origin is one of the key's origins (403 ORIGIN_NOT_ALLOWED).
+ * its Origin is one of the key's origins (403 ORIGIN_NOT_ALLOWED). It also opens the request's
+ * state (res.locals.state), which the rest of the pipeline fills in.
  */
 export function resolveCaller(verifyToken: (authorization: string | undefined) => Promise<Identity | null>, apiKeys: ApiKeyStore | null): RequestHandler {
   return async (req, res, next) => {
@@ -42,6 +45,7 @@ export function resolveCaller(verifyToken: (authorization: string | undefined) =
     }
     const caller: Caller = { identity, apiKey, ip: req.ip ?? req.socket.remoteAddress ?? "unknown", requestId };
     res.locals.caller = caller;
+    res.locals.state = new RequestState(sharedCacheScope(identity));
     next();
   };
 }

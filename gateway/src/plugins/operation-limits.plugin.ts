@@ -35,7 +35,7 @@ export function operationLimitsPlugin(maxCost: number, budgets: CallerBudgets | 
           if (!operation) return;
           pending = (async () => {
             const cost = estimateOperationCost(schema, document, operation, request.variables ?? {});
-            contextValue.cost = cost;
+            contextValue.state.cost = cost;
             if (cost > maxCost) {
               const refusal = new AppError(
                 ErrorCode.OPERATION_TOO_COSTLY,

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { AppError, ErrorCode, mayExploreSchema } from "@scg/shared";
-import { visit } from "graphql";
 import type { GatewayContext } from "../context.js";
+import { readsIntrospection } from "../documents/reads-introspection.js";
 
 /**
  * What the schema reveals, per caller. In production, anonymous callers, API keys and member
@@ -15,13 +15,7 @@ export function visibilityPlugin(profile: "development" | "production"): ApolloS
       if (open) return {};
       return {
         async didResolveOperation({ document }) {
-          let introspects = false;
-          visit(document, {
-            Field(node) {
-              if (node.name.value === "__schema" || node.name.value === "__type") introspects = true;
-            },
-          });
-          if (introspects) {
+          if (readsIntrospection(document)) {
             throw new AppError(ErrorCode.INTROSPECTION_DISABLED, "Introspection is available to signed-in analysts and staff only.", { http: { status: 403 } });
           }
         },

@@ -17,7 +17,7 @@ describe("the generated sample calendar", () => {
     const byId = new Map(programs.map((p) => [p.id, p]));
     for (const event of events) {
       const program = byId.get(event.programId)!;
-      expect(program).toBeDefined();
+      expect(program?.id).toBe(event.programId);
       expect(program.communityIds).toContain(event.hostCommunityId);
       expect(isSupportedTimeZone(event.timezone)).toBe(true);
       expect(event.lastDay >= event.firstDay).toBe(true);
