@@ -35,4 +35,12 @@ describe("configuration", () => {
     const production = readServiceConfig("events", { NODE_ENV: "production", INTERNAL_SECRET: "s", DATABASE_URL: "postgres://db/x" });
     expect(production).toMatchObject({ profile: "production", port: 4004, host: "127.0.0.1", cacheMaxAgeSeconds: 15 });
   });
+
+  it("a subgraph reads the URLs of the subgraphs it calls, and only those", () => {
+    expect(readServiceConfig("partnerships", { DIRECTORY_URL: "http://directory.internal/graphql" }, { calls: ["directory"] }).subgraphUrls).toEqual({
+      directory: "http://directory.internal/graphql",
+    });
+    expect(readServiceConfig("directory", {}).subgraphUrls).toEqual({});
+    expect(() => readServiceConfig("events", {}, { calls: ["nowhere"] })).toThrow(/No subgraph is called "nowhere"/);
+  });
 });

@@ -12,7 +12,7 @@ export interface ServiceConfig {
   /** The secret the gateway signs its per-request identity credential with (see auth/). */
   internalSecret: string;
   logLevel: string;
-  /** Other subgraphs' URLs, for the few writes that must check another subgraph's data. */
+  /** The URLs of the subgraphs this one asks (`calls`), for the few writes that must check their data. */
   subgraphUrls: Record<string, string>;
   subgraphTimeoutMs: number;
   /** The max-age every answer may be cached for unless a resolver says less (Cache-Control to the gateway). */
@@ -30,9 +30,12 @@ export const DEFAULT_SUBGRAPH_PORTS: Readonly<Record<string, number>> = Object.f
   events: 4004,
 });
 
-export function subgraphUrlsFrom(env: EnvReader): Record<string, string> {
+/** `<NAME>_URL` of each subgraph named, defaulting to its development port on loopback. */
+export function subgraphUrlsFrom(env: EnvReader, names: readonly string[] = Object.keys(DEFAULT_SUBGRAPH_PORTS)): Record<string, string> {
   const urls: Record<string, string> = {};
-  for (const [name, port] of Object.entries(DEFAULT_SUBGRAPH_PORTS)) {
+  for (const name of names) {
+    const port = DEFAULT_SUBGRAPH_PORTS[name];
+    if (port === undefined) throw new Error(`No subgraph is called "${name}".`);
     urls[name] = env.url(`${name.toUpperCase()}_URL`, `http://127.0.0.1:${port}/graphql`);
   }
   return urls;
@@ -50,9 +53,14 @@ export const DEFAULT_CACHE_MAX_AGE: Readonly<Record<string, number>> = Object.fr
   events: 15,
 });
 
+/**
+ * What every subgraph reads. `calls` names the subgraphs it asks (through their APIs), so it reads
+ * those URLs only and its dependencies are stated where it is configured.
+ */
 export function readServiceConfig(
   serviceName: string,
   env: Record<string, string | undefined> = process.env,
+  { calls = [] }: { calls?: readonly string[] } = {},
 ): Readonly<ServiceConfig> {
   return readConfig((read) => ({
     profile: read.profile(),
@@ -67,7 +75,7 @@ export function readServiceConfig(
     databasePoolSize: read.int("DATABASE_POOL_SIZE", 10, { min: 1, max: 200 }),
     internalSecret: read.required("INTERNAL_SECRET", DEVELOPMENT_INTERNAL_SECRET),
     logLevel: read.oneOf("LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace", "silent"], "info"),
-    subgraphUrls: subgraphUrlsFrom(read),
+    subgraphUrls: subgraphUrlsFrom(read, calls),
     subgraphTimeoutMs: read.int("SUBGRAPH_TIMEOUT_MS", 5000, { min: 100, max: 60000 }),
     cacheMaxAgeSeconds: read.int("CACHE_MAX_AGE_SECONDS", DEFAULT_CACHE_MAX_AGE[serviceName] ?? 0, { min: 0, max: 86_400 }),
   }), env);

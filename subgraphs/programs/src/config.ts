@@ -5,5 +5,5 @@ import { readServiceConfig } from "@scg/shared";
  * `subgraphUrls.partnerships` and `subgraphUrls.directory` (PARTNERSHIPS_URL, DIRECTORY_URL) are
  * asked by `createProgram`, which must check data those subgraphs own.
  */
-export const loadConfig = (env: Record<string, string | undefined> = process.env) => readServiceConfig("programs", env);
+export const loadConfig = (env: Record<string, string | undefined> = process.env) => readServiceConfig("programs", env, { calls: ["partnerships", "directory"] });
 export type ProgramsConfig = ReturnType<typeof loadConfig>;
