@@ -13,7 +13,7 @@ export { estimateOperationCost } from "./limits/operation-cost.js";
 export type { GatewayConfig } from "./config.js";
 
 /** Migrates the gateway's own schema (API keys); it has nothing to seed. */
-export async function prepareDatabase(url: string, _options: { seed: boolean } = { seed: false }, log = createLogger("gateway")) {
+export async function prepareDatabase(url: string, _options: { seed: boolean; sample?: boolean } = { seed: false }, log = createLogger("gateway")) {
   const applied = await prepareGatewayDatabase(url, log);
   if (applied.length) log.info({ applied }, "gateway: migrations applied");
   return { applied };

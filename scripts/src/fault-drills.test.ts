@@ -147,8 +147,10 @@ let redis: TcpProxy | null = null;
 beforeAll(async () => {
   eventId = randomUUID();
   await sql(
-    `INSERT INTO events.event (id, title, kind, starts_at, ends_at, timezone, host_community_id, host_country_code, host_region_code, capacity, seats_left, registration_open, source)
-     VALUES ($1, 'Fault drill reception', 'MEETING', now() + interval '30 days', now() + interval '30 days 2 hours', 'America/Chicago', $2, 'US', 'MN', 100000, 100000, true, 'test')`,
+    `INSERT INTO events.event (id, title, kind, starts_at, ends_at, timezone, host_community_id, host_country_code, host_region_code, capacity, seats_left,
+                               registration_open, provenance_kind, provenance_source)
+     VALUES ($1, 'Fault drill reception', 'MEETING', now() + interval '30 days', now() + interval '30 days 2 hours', 'America/Chicago', $2, 'US', 'MN', 100000, 100000,
+             true, 'ENTERED', 'Fault drill (test data)')`,
     [eventId, communityId("minneapolis-mn-us")],
   );
   const target = new URL(process.env.TEST_DATABASE_URL!);

@@ -20,12 +20,12 @@ describe("seed:scale --factor", () => {
 
 /** Every table seed:scale writes, with the condition that picks its synthetic rows. */
 const TABLES: Record<string, string> = {
-  "directory.community": `"source" = '${SYNTHETIC_SOURCE}'`,
-  "partnerships.partnership": `"source" = '${SYNTHETIC_SOURCE}' AND "created_by" = '${SYNTHETIC_SOURCE}'`,
+  "directory.community": `"provenance_kind" = 'SYNTHETIC'`,
+  "partnerships.partnership": `"provenance_kind" = 'SYNTHETIC'`,
   "partnerships.status_change": `"changed_by" = '${SYNTHETIC_SOURCE}'`,
-  "programs.program": `"source" = '${SYNTHETIC_SOURCE}'`,
-  "programs.exchange": `"source" = '${SYNTHETIC_SOURCE}'`,
-  "events.event": `"source" = '${SYNTHETIC_SOURCE}'`,
+  "programs.program": `"provenance_kind" = 'SYNTHETIC'`,
+  "programs.exchange": `"provenance_kind" = 'SYNTHETIC'`,
+  "events.event": `"provenance_kind" = 'SYNTHETIC'`,
 };
 
 async function countRows(client: Client): Promise<Record<string, { total: number; synthetic: number }>> {
@@ -48,7 +48,7 @@ onRealPostgres("seed:scale against a fresh, fully seeded database", () => {
 
   beforeAll(async () => {
     database = await provisionTestDatabase();
-    for (const owner of databaseOwners()) await owner.prepareDatabase(database.url, { seed: true }, quiet);
+    for (const owner of databaseOwners()) await owner.prepareDatabase(database.url, { seed: true, sample: true }, quiet);
     client = new Client({ connectionString: database.url });
     await client.connect();
   }, 300_000);
@@ -88,13 +88,13 @@ onRealPostgres("seed:scale against a fresh, fully seeded database", () => {
     // Every reference between subgraphs' synthetic rows resolves (a test may read across schemas; the subgraphs never do).
     const dangling = await client.query(`
       SELECT 'partnership side' AS what, count(*)::int AS n FROM partnerships.partnership p
-        WHERE p.source = 'synthetic' AND (
+        WHERE p.provenance_kind = 'SYNTHETIC' AND (
           NOT EXISTS (SELECT 1 FROM directory.community c WHERE c.id = p.community_a_id AND c.country_code = p.community_a_country AND c.region_code IS NOT DISTINCT FROM p.community_a_region)
           OR NOT EXISTS (SELECT 1 FROM directory.community c WHERE c.id = p.community_b_id AND c.country_code = p.community_b_country))
       UNION ALL SELECT 'program partnership', count(*)::int FROM programs.program g
-        WHERE g.source = 'synthetic' AND NOT EXISTS (SELECT 1 FROM partnerships.partnership p WHERE p.id = g.partnership_id)
+        WHERE g.provenance_kind = 'SYNTHETIC' AND NOT EXISTS (SELECT 1 FROM partnerships.partnership p WHERE p.id = g.partnership_id)
       UNION ALL SELECT 'event program or host', count(*)::int FROM events.event e
-        WHERE e.source = 'synthetic' AND (NOT EXISTS (SELECT 1 FROM programs.program g WHERE g.id = e.program_id)
+        WHERE e.provenance_kind = 'SYNTHETIC' AND (NOT EXISTS (SELECT 1 FROM programs.program g WHERE g.id = e.program_id)
           OR NOT EXISTS (SELECT 1 FROM directory.community c WHERE c.id = e.host_community_id AND c.country_code = e.host_country_code))`);
     expect(dangling.rows).toEqual([
       { what: "partnership side", n: 0 },

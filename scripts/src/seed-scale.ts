@@ -2,11 +2,11 @@ import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { Client } from "pg";
 import { createLogger, DEVELOPMENT_DATABASE_URL, readConfig } from "@scg/shared";
-import { generateSyntheticNetwork, MAX_SYNTHETIC_FACTOR, SYNTHETIC_SOURCE, type SyntheticImportReport } from "@scg/shared/data";
+import { generateSyntheticNetwork, MAX_SYNTHETIC_FACTOR, type SyntheticImportReport } from "@scg/shared/data";
 import { syntheticSeeders } from "./subgraph-registry.js";
 
 const USAGE = `Usage: npm run seed:scale -- --factor <1–${MAX_SYNTHETIC_FACTOR}>
-Adds synthetic communities, partnerships, programs, exchanges and events (source "${SYNTHETIC_SOURCE}") to the
+Adds synthetic communities, partnerships, programs, exchanges and events (provenance SYNTHETIC) to the
 database in DATABASE_URL (development: the embedded database of a running \`npm start\`), about (factor − 1) times
 the real data, shaped like it. Run \`npm run db:migrate\` and \`npm run db:seed\` first. Re-running adds nothing;
 a larger factor adds only what a smaller one has not.`;
@@ -61,7 +61,7 @@ async function main() {
 
   const width = Math.max(...rows.map((r) => r.table.length), 5);
   const line = (cells: string[]) => console.log(`${cells[0].padEnd(width)}  ${cells.slice(1).map((c) => c.padStart(10)).join("  ")}`);
-  console.log(`\nseed:scale --factor ${factor}: synthetic rows per table (every one source "${SYNTHETIC_SOURCE}")\n`);
+  console.log(`\nseed:scale --factor ${factor}: synthetic rows per table (every one of provenance SYNTHETIC)\n`);
   line(["table", "synthetic", "added", "time"]);
   for (const r of rows) line([r.table, String(r.rows), String(r.added), r.time]);
   const added = rows.reduce((sum, r) => sum + r.added, 0);

@@ -19,6 +19,9 @@ const config = readConfig((read) => ({
   dataDir: read.string("EMBEDDED_DB_DIR", join(ROOT, ".data", "pglite")),
   seed: read.oneOf("SEED_ON_START", ["auto", "always", "never"], "auto"),
   gatewayPort: read.port("GATEWAY_PORT", 4000),
+  // The generated sample (programs, exchanges, a calendar of visits) illustrates the development
+  // profile; production seeds real records only.
+  sample: read.profile() === "development",
 }));
 
 const log = createLogger("start", process.env.LOG_LEVEL ?? "info");
@@ -81,8 +84,8 @@ async function main() {
 async function prepare(databaseUrl: string, seed: boolean) {
   for (const { name, prepareDatabase } of databaseOwners()) {
     const started = Date.now();
-    await prepareDatabase(databaseUrl, { seed }, log);
-    log.info(`${name}: database ready${seed ? " (migrated and seeded)" : " (migrated)"} in ${Date.now() - started} ms`);
+    await prepareDatabase(databaseUrl, { seed, sample: config.sample }, log);
+    log.info(`${name}: database ready${seed ? ` (migrated and seeded${config.sample ? ", with the generated sample" : ""})` : " (migrated)"} in ${Date.now() - started} ms`);
   }
 }
 

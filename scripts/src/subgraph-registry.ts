@@ -9,7 +9,7 @@ import { type SyntheticImportReport, type SyntheticNetwork } from "@scg/shared/d
  * (directory first: the others refer to its ids).
  */
 export interface SubgraphModule {
-  prepareDatabase(url: string, options: { seed: boolean }, log?: Logger): Promise<unknown>;
+  prepareDatabase(url: string, options: { seed: boolean; sample?: boolean }, log?: Logger): Promise<unknown>;
   startSubgraph(config: any, options?: { queryLogger?: unknown }): Promise<RunningSubgraph>;
   loadConfig(env?: Record<string, string | undefined>): any;
   /** `npm run seed:scale`: adds the synthetic network of `factor` to this subgraph's tables (optional). */
@@ -43,7 +43,7 @@ export function loadSubgraph(name: string): SubgraphModule {
 
 /**
  * Everything that owns tables, in the order their migrations and seeds run: the subgraphs,
- * then the gateway (API keys). Each exports `prepareDatabase(url, { seed }, log)`.
+ * then the gateway (API keys). Each exports `prepareDatabase(url, { seed, sample }, log)`.
  */
 export function databaseOwners(): { name: string; prepareDatabase: SubgraphModule["prepareDatabase"] }[] {
   const fromSource = __filename.endsWith(".ts");

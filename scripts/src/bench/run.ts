@@ -103,7 +103,7 @@ async function prepareBenchDatabase(name: string, factor = 1): Promise<string> {
   await admin.end();
   const url = new URL(databaseUrl);
   url.pathname = `/${name}`;
-  for (const owner of databaseOwners()) await owner.prepareDatabase(url.toString(), { seed: true }, log);
+  for (const owner of databaseOwners()) await owner.prepareDatabase(url.toString(), { seed: true, sample: true }, log);
   if (factor > 1) {
     const network = generateSyntheticNetwork(factor);
     for (const { seedSynthetic } of syntheticSeeders()) await seedSynthetic(url.toString(), factor, log, network);

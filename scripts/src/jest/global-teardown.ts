@@ -1,6 +1,6 @@
 import type { TestDatabase } from "../test-database.js";
 
 export default async function globalTeardown(): Promise<void> {
-  const database = (globalThis as { __scgTestDatabase?: TestDatabase }).__scgTestDatabase;
-  await database?.drop();
+  const databases = (globalThis as { __scgTestDatabases?: TestDatabase[] }).__scgTestDatabases ?? [];
+  await Promise.all(databases.map((database) => database.drop()));
 }

@@ -1,3 +1,4 @@
+import { imported, ProvenanceKind } from "../graphql/provenance.js";
 import { ActiveArea, AgeGroup } from "../graphql/enums.js";
 import { communityId, exchangeId, partnershipId, programId } from "../ids/stable-id.js";
 import { resolveCommunities } from "./sister-city-communities.js";
@@ -288,3 +289,9 @@ export function generateSamplePrograms(seed = 1956, pairs: readonly SisterCityPa
   });
   return programs;
 }
+
+/** The provenance every generated sample row carries (SAMPLE: development profile only, never open for registration). */
+export const SAMPLE_PROVENANCE = imported(
+  { source: "Generated sample (development profile): an illustration of the network's programs, not the record", url: null, licence: null, retrievedOn: null },
+  { kind: ProvenanceKind.SAMPLE },
+);

@@ -1,3 +1,4 @@
+import { imported, ProvenanceKind } from "../graphql/provenance.js";
 import { communitySlug, slugify } from "../ids/slug.js";
 import { communityId, exchangeId, partnershipId, programId } from "../ids/stable-id.js";
 import { generateSamplePrograms, mulberry32, SAMPLE_AS_OF, type SampleProgram } from "./sample-programs.js";
@@ -418,3 +419,9 @@ export async function writeInChunks<T>(
   }
   return added;
 }
+
+/** The provenance every synthetic row carries (SYNTHETIC: never imported in production). */
+export const SYNTHETIC_PROVENANCE = imported(
+  { source: "Synthetic scale-test data (npm run seed:scale), shaped like the real network; not a record", url: null, licence: null, retrievedOn: null },
+  { kind: ProvenanceKind.SYNTHETIC },
+);

@@ -16,13 +16,19 @@ export interface SubgraphDefinition<Config extends ServiceConfig, Context extend
   /** The per-request context factory (new loaders each request), given the data source and config. */
   createContext(dataSource: DataSource, config: Config): (scope: RequestScope) => Context;
   /**
-   * The idempotent importer `prepareDatabase(…, { seed: true })` runs after the migrations. Write it
+   * The idempotent importer `prepareDatabase(…, { seed: true })` runs after the migrations: the real
+   * data always, the generated sample only when `sample` is true (the development profile). Write it
    * as a dynamic import (`async (…) => (await import("./seed/…")).importX(…)`), so a running service
    * never loads the seed data.
    */
-  importData(dataSource: DataSource, log: Logger): Promise<unknown>;
+  importData(dataSource: DataSource, log: Logger, options: SeedOptions): Promise<unknown>;
   /** `npm run seed:scale`: writes this subgraph's part of the synthetic network (idempotent), also loaded lazily. */
   importSynthetic?(dataSource: DataSource, network: SyntheticNetwork, log: Logger): Promise<SyntheticImportReport>;
+}
+
+/** What a seed writes: real records always; generated SAMPLE records only when asked (never in production). */
+export interface SeedOptions {
+  sample: boolean;
 }
 
 export interface StartOptions<Q extends TypeOrmLogger | undefined> {
@@ -72,11 +78,11 @@ export function defineSubgraph<Config extends ServiceConfig, Context extends obj
       }
     },
 
-    prepareDatabase(databaseUrl: string, { seed }: { seed: boolean }, log: Logger = createLogger(definition.name)): Promise<unknown> {
+    prepareDatabase(databaseUrl: string, { seed, sample = false }: { seed: boolean; sample?: boolean }, log: Logger = createLogger(definition.name)): Promise<unknown> {
       return withDataSource(databaseUrl, log, async (dataSource) => {
         const applied = await migrate(dataSource, definition.schema);
         if (applied.length) log.info({ applied }, `${definition.name}: migrations applied`);
-        return seed ? await definition.importData(dataSource, log) : null;
+        return seed ? await definition.importData(dataSource, log, { sample }) : null;
       });
     },
 

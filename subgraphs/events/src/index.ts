@@ -17,7 +17,7 @@ export const { startSubgraph, prepareDatabase, seedSynthetic } = defineSubgraph<
   createDataSource: createEventsDataSource,
   buildSchema: buildEventsSchema,
   createContext: (dataSource, config) => createContext(dataSource, createDirectoryClient(config), createProgramsClient(config)),
-  importData: async (dataSource, log) => (await import("./seed/import-events.js")).importEvents(dataSource, log),
+  importData: async (dataSource, log, options) => (await import("./seed/import-events.js")).importEvents(dataSource, log, options),
   importSynthetic: async (dataSource, network, log) => (await import("./seed/synthetic.js")).importSynthetic(dataSource, network, log),
 });
 

@@ -40,8 +40,8 @@ describe("createEvent", () => {
       title: input.title, kind: "DELEGATION_VISIT", startsAt: "2031-05-04T20:00:00.000Z", endsAt: "2031-05-04T23:00:00.000Z",
       capacity: 40, seatsLeft: 40, host: { id: MINNEAPOLIS }, version: 1, registrationOpen: true,
     });
-    const calendar = await ask(`{ events(filter: { from: "2031-05-04T00:00:00Z", to: "2031-05-05T00:00:00Z", countryCode: "US", regionCode: "MN" }) { edges { node { id source } } } }`);
-    expect(calendar.data.events.edges).toContainEqual({ node: { id: data.createEvent.id, source: "user" } });
+    const calendar = await ask(`{ events(filter: { from: "2031-05-04T00:00:00Z", to: "2031-05-05T00:00:00Z", countryCode: "US", regionCode: "MN" }) { edges { node { id provenance { kind enteredBy } } } } }`);
+    expect(calendar.data.events.edges).toContainEqual({ node: { id: data.createEvent.id, provenance: { kind: "ENTERED", enteredBy: minneapolisAdmin.subject } } });
     const community = await ask(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Community { events(upcoming: true, first: 500) { id } } } }`, {
       reps: [{ __typename: "Community", id: MINNEAPOLIS }],
     });

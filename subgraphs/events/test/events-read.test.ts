@@ -142,8 +142,9 @@ describe("the calendar", () => {
     const before2016 = NETWORK_EVENTS.filter((e) => e.lastDay <= "2015-12-31").length;
     expect(data.events.totalCount).toBeGreaterThanOrEqual(before2016);
     for (const event of sample.slice(0, 5)) {
-      const { data: one } = await ask(`query($id: ID!) { event(id: $id) { source program { id } host { id } kind } }`, { id: event.id });
-      expect(one.event).toEqual({ source: "sample", program: { id: event.programId }, host: { id: event.hostCommunityId }, kind: event.kind });
+      const { data: one } = await ask(`query($id: ID!) { event(id: $id) { provenance { kind } registrationOpen program { id } host { id } kind } }`, { id: event.id });
+      // A generated event is marked so, and never open for registration.
+      expect(one.event).toEqual({ provenance: { kind: "SAMPLE" }, registrationOpen: false, program: { id: event.programId }, host: { id: event.hostCommunityId }, kind: event.kind });
     }
   });
 });

@@ -83,7 +83,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db?.query(`DELETE FROM partnerships.partnership WHERE created_by LIKE $1`, [`${SUBJECT_PREFIX}%`]);
+  await db?.query(`DELETE FROM partnerships.partnership WHERE provenance_entered_by LIKE $1`, [`${SUBJECT_PREFIX}%`]);
   await db?.end();
   await server?.stop();
   await directory?.stop();
@@ -96,7 +96,7 @@ describe("networkStats", () => {
     server.queries.reset();
     const { data, errors } = await call(null, `{ networkStats { communities partnerships activePartnerships countries } }`);
     expect(errors).toBeUndefined();
-    expect(data.networkStats).toEqual({ communities: communities.length, partnerships: 2561, activePartnerships: 2561, countries: 130 });
+    expect(data.networkStats).toEqual({ communities: communities.length, partnerships: 2560, activePartnerships: 2560, countries: 130 });
     expect(new Set(pairs.map((p) => p.partnerCountryCode)).size).toBe(130);
     expect(server.queries.statements).toHaveLength(1);
   });
@@ -126,7 +126,7 @@ describe("proposePartnership", () => {
     const proposed = await propose([pair[1], pair[0]], admin, ["EDUCATIONAL_EXCHANGES", "CULTURE_AND_ARTS", "EDUCATIONAL_EXCHANGES"]);
     expect(proposed).toEqual({
       id: expect.any(String), status: "PROPOSED", version: 1, focusAreas: ["EDUCATIONAL_EXCHANGES", "CULTURE_AND_ARTS"],
-      establishedOn: null, establishedYear: null, source: null,
+      establishedOn: null, establishedYear: null, source: "Entered through the Sister Cities Graph API",
       communities: [{ id: pair[1] }, { id: pair[0] }],
       signatures: [],
       statusHistory: [{ from: null, to: "PROPOSED", changedBy: admin.subject, reason: "Proposed." }],
@@ -154,7 +154,7 @@ describe("proposePartnership", () => {
     const response = await call(staff, PROPOSE, { input: { communityIds: ids() } });
     expect(codeOf(response)).toBe("BAD_USER_INPUT");
     expect(response.errors?.[0].message).toMatch(message);
-    expect((await db.query(`SELECT count(*)::int AS n FROM partnerships.partnership WHERE created_by = $1`, [staff.subject])).rows[0].n).toBe(0);
+    expect((await db.query(`SELECT count(*)::int AS n FROM partnerships.partnership WHERE provenance_entered_by = $1`, [staff.subject])).rows[0].n).toBe(0);
   });
 
   it("refuses a second proposal of a pair with an open partnership (CONFLICT), including an imported ACTIVE one", async () => {

@@ -23,18 +23,18 @@ describe("programs", () => {
   it("finds a sample program by id, whole", async () => {
     const expected = sample.find((p) => p.exchanges.length === 2)!;
     const { data, errors } = await ask(
-      `query($id: ID!) { program(id: $id) { id title description areas ageGroups status startsOn endsOn source
+      `query($id: ID!) { program(id: $id) { id title description areas ageGroups status startsOn endsOn provenance { kind }
          partnership { id } organizer { id }
-         exchanges { id departsOn returnsOn participantCount ageGroups source fromCommunity { id } toCommunity { id } program { id } } } }`,
+         exchanges { id departsOn returnsOn participantCount ageGroups provenance { kind } fromCommunity { id } toCommunity { id } program { id } } } }`,
       { id: expected.id },
     );
     expect(errors).toBeUndefined();
     expect(data.program).toEqual({
       id: expected.id, title: expected.title, description: expected.description, areas: expected.areas, ageGroups: expected.ageGroups,
-      status: statusOn(expected.startsOn, expected.endsOn), startsOn: expected.startsOn, endsOn: expected.endsOn, source: "sample",
+      status: statusOn(expected.startsOn, expected.endsOn), startsOn: expected.startsOn, endsOn: expected.endsOn, provenance: { kind: "SAMPLE" },
       partnership: { id: expected.partnershipId }, organizer: null,
       exchanges: expected.exchanges.map((e) => ({
-        id: e.id, departsOn: e.departsOn, returnsOn: e.returnsOn, participantCount: e.participantCount, ageGroups: e.ageGroups, source: "sample",
+        id: e.id, departsOn: e.departsOn, returnsOn: e.returnsOn, participantCount: e.participantCount, ageGroups: e.ageGroups, provenance: { kind: "SAMPLE" },
         fromCommunity: { id: e.fromCommunityId }, toCommunity: { id: e.toCommunityId }, program: { id: expected.id },
       })),
     });
@@ -119,7 +119,7 @@ describe("programs", () => {
   it("knows Sister Cities International's real Youth Leadership Summits, hosted in Washington, DC in 2025", async () => {
     const sci = organizationId("sister-cities-international");
     const { data, errors } = await ask(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization { id programs { id } networkPrograms { id title startsOn endsOn ageGroups status source host { id } organizer { id } } } } }`,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization { id programs { id } networkPrograms { id title startsOn endsOn ageGroups status provenance { kind url lastVerifiedOn } host { id } organizer { id } } } } }`,
       { reps: [{ __typename: "Organization", id: sci }] },
     );
     expect(errors).toBeUndefined();
@@ -127,9 +127,9 @@ describe("programs", () => {
     expect(summits.map((s: any) => s.title)).toContain("Youth Leadership Summit 2015");
     expect(summits.find((s: any) => s.id === YOUTH_LEADERSHIP_SUMMIT_2025_ID)).toMatchObject({
       title: "Youth Leadership Summit 2025", startsOn: "2025-06-15", endsOn: "2025-06-21", ageGroups: ["TEENS", "YOUNG_ADULTS"],
-      status: "COMPLETED", organizer: { id: sci }, source: expect.stringMatching(/^fact: /),
+      status: "COMPLETED", organizer: { id: sci }, provenance: { kind: "REAL", url: expect.stringMatching(/^https:\/\//), lastVerifiedOn: "2026-11-27" },
     });
-    for (const summit of summits) expect(summit.source).not.toBe("sample");
+    for (const summit of summits) expect(summit.provenance.kind).toBe("REAL");
   });
 
   it("refuses a request that does not come through the gateway", async () => {

@@ -48,11 +48,11 @@ describe("the generated sample", () => {
     await dataSource.initialize();
     try {
       const count = async () =>
-        (await dataSource.query(`SELECT (SELECT count(*) FROM "programs"."program" WHERE source = 'sample') AS programs,
-           (SELECT count(*) FROM "programs"."exchange" WHERE source = 'sample') AS exchanges,
+        (await dataSource.query(`SELECT (SELECT count(*) FROM "programs"."program" WHERE provenance_kind = 'SAMPLE') AS programs,
+           (SELECT count(*) FROM "programs"."exchange" WHERE provenance_kind = 'SAMPLE') AS exchanges,
            (SELECT count(*) FROM "programs"."network_program") AS network`))[0];
       const before = await count();
-      const report = await importPrograms(dataSource, { info: () => undefined });
+      const report = await importPrograms(dataSource, { info: () => undefined }, { sample: true });
       expect(report).toEqual({ programs: sample.length, exchanges: sample.flatMap((p) => p.exchanges).length, networkPrograms: NETWORK_PROGRAMS.length });
       expect(await count()).toEqual(before);
       expect(Number(before.programs)).toBe(sample.length);

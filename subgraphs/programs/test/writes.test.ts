@@ -96,9 +96,9 @@ afterAll(async () => {
 });
 
 const CREATE = `mutation($input: CreateProgramInput!) { createProgram(input: $input) {
-  id title description areas ageGroups status startsOn endsOn source partnership { id } organizer { id } exchanges { id } } }`;
+  id title description areas ageGroups status startsOn endsOn provenance { kind enteredBy } partnership { id } organizer { id } exchanges { id } } }`;
 const SCHEDULE = `mutation($programId: ID!, $input: ScheduleExchangeInput!) { scheduleExchange(programId: $programId, input: $input) {
-  id departsOn returnsOn participantCount ageGroups description source fromCommunity { id } toCommunity { id } program { id } } }`;
+  id departsOn returnsOn participantCount ageGroups description provenance { kind enteredBy } fromCommunity { id } toCommunity { id } program { id } } }`;
 
 const create = (who: Identity | null, input: Record<string, unknown>, url = server.url) =>
   graphqlRequest(url, CREATE, { asGateway: { identity: who }, variables: { input } });
@@ -137,7 +137,7 @@ describe("createProgram", () => {
     expect(errors).toBeUndefined();
     expect(data.createProgram).toEqual({
       id: expect.any(String), title: input.title, description: input.description, areas: input.areas, ageGroups: input.ageGroups,
-      status: "PLANNED", startsOn: "2027-03-01", endsOn: "2027-11-30", source: "member", partnership: { id: ACTIVE }, organizer: null, exchanges: [],
+      status: "PLANNED", startsOn: "2027-03-01", endsOn: "2027-11-30", provenance: { kind: "ENTERED", enteredBy: seattleAdmin.subject }, partnership: { id: ACTIVE }, organizer: null, exchanges: [],
     });
     expect(fakeCalls).toEqual([{ caller: "programs", ids: [ACTIVE] }]);
     // Readable at once: by id, through the partnership, and by the partner's country (asked from the directory).
@@ -245,7 +245,7 @@ describe("scheduleExchange", () => {
     expect(errors).toBeUndefined();
     expect(data.scheduleExchange).toEqual({
       id: expect.any(String), departsOn: "2027-04-01", returnsOn: "2027-04-14", participantCount: 12, ageGroups: ["TEENS"],
-      description: "Kobe students visit Seattle.", source: "member", fromCommunity: { id: KOBE }, toCommunity: { id: SEATTLE }, program: { id: programId },
+      description: "Kobe students visit Seattle.", provenance: { kind: "ENTERED", enteredBy: kobeAdmin.subject }, fromCommunity: { id: KOBE }, toCommunity: { id: SEATTLE }, program: { id: programId },
     });
     const back = await schedule(seattleAdmin, programId, exchangeInput({ fromCommunityId: SEATTLE, toCommunityId: KOBE, departsOn: "2027-10-01", returnsOn: "2027-10-10", ageGroups: ["TEENS", "ADULTS"] }));
     expect(back.errors).toBeUndefined();

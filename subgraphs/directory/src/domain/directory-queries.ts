@@ -1,4 +1,4 @@
-import { badUserInput, foldText, US_STATES, type CommunityKind, type Page, type ActiveArea, type AgeGroup } from "@scg/shared";
+import { badUserInput, foldText, provenanceKinds, US_STATES, type ActiveArea, type AgeGroup, type CommunityKind, type Page, type ProvenanceKind } from "@scg/shared";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { Community } from "../entities/community.entity.js";
 import { Country } from "../entities/country.entity.js";
@@ -11,6 +11,7 @@ export interface CommunityFilterValues {
   kind?: CommunityKind | null;
   countryCode?: string | null;
   regionCode?: string | null;
+  provenance?: ProvenanceKind[] | null;
 }
 
 export interface OrganizationFilterValues {
@@ -18,6 +19,7 @@ export interface OrganizationFilterValues {
   activeAreas?: ActiveArea[] | null;
   ageGroups?: AgeGroup[] | null;
   communityId?: string | null;
+  provenance?: ProvenanceKind[] | null;
 }
 
 /** `%` and `_` in a search are literal characters, never wildcards. */
@@ -59,12 +61,14 @@ export async function findCommunities(dataSource: DataSource, filter: CommunityF
       throw badUserInput(`"${filter.regionCode}" is not a US state code; use a USPS code such as "WA".`, { argument: "regionCode" });
     }
   }
+  const kinds = provenanceKinds(filter.provenance);
   const base = (): SelectQueryBuilder<Community> => {
     const q = dataSource.getRepository(Community).createQueryBuilder("c");
     if (countryCode) q.andWhere("c.country_code = :countryCode", { countryCode });
     if (regionCode) q.andWhere("c.region_code = :regionCode", { regionCode });
     if (filter.kind) q.andWhere("c.kind = :kind", { kind: filter.kind });
     if (search) q.andWhere(`c.search_text LIKE :pattern ESCAPE '\\'`, { pattern: likePattern(search) });
+    if (kinds) q.andWhere("c.provenance_kind = ANY(:kinds)", { kinds });
     return q;
   };
   const rowsQuery = base().orderBy("c.slug", "ASC").limit(page.limit + 1);
@@ -75,12 +79,14 @@ export async function findCommunities(dataSource: DataSource, filter: CommunityF
 
 export async function findOrganizations(dataSource: DataSource, filter: OrganizationFilterValues, page: Page) {
   const search = checkSearch(filter.search);
+  const kinds = provenanceKinds(filter.provenance);
   const base = (): SelectQueryBuilder<Organization> => {
     const q = dataSource.getRepository(Organization).createQueryBuilder("o");
     if (search) q.andWhere(`o.search_text LIKE :pattern ESCAPE '\\'`, { pattern: likePattern(search) });
     if (filter.activeAreas?.length) q.andWhere("o.active_areas && :areas", { areas: filter.activeAreas });
     if (filter.ageGroups?.length) q.andWhere("o.age_groups && :ages", { ages: filter.ageGroups });
     if (filter.communityId) q.andWhere("o.community_id = :communityId", { communityId: filter.communityId });
+    if (kinds) q.andWhere("o.provenance_kind = ANY(:kinds)", { kinds });
     return q;
   };
   const rowsQuery = base().orderBy("o.slug", "ASC").limit(page.limit + 1);

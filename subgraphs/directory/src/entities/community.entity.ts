@@ -1,4 +1,4 @@
-import { CommunityKind } from "@scg/shared";
+import { CommunityKind, GEONAMES, imported, Provenance, ProvenanceConstraints, ProvenanceKind } from "@scg/shared";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { GeoPoint } from "./geo-point.js";
@@ -6,6 +6,7 @@ import { GeoPoint } from "./geo-point.js";
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A city, county or state: a member of the network or a partner abroad." })
 @Entity({ name: "community" })
+@ProvenanceConstraints("community", { indexed: true })
 @Index("community_country_region_slug_idx", ["countryCode", "regionCode", "slug"])
 // Trigram index for the accent-folded substring search; created by the migration (TypeORM cannot express it).
 @Index("community_search_trgm_idx", { synchronize: false })
@@ -27,7 +28,7 @@ export class Community {
   @Column({ type: "text", name: "search_text" })
   searchText: string;
 
-  @Field(() => CommunityKind)
+  @Field(() => CommunityKind, { description: "City, county or state." })
   @Index("community_kind_idx")
   @Column({ type: "text" })
   kind: CommunityKind;
@@ -52,10 +53,18 @@ export class Community {
 
   @Field(() => GeoPoint, { nullable: true, description: "Coordinates, where a gazetteer match was found." })
   get location(): GeoPoint | null {
-    return this.latitude === null || this.longitude === null ? null : { latitude: this.latitude, longitude: this.longitude };
+    if (this.latitude === null || this.longitude === null) return null;
+    // Every coordinate comes from GeoNames; a synthetic community's place is synthetic too.
+    const provenance = this.provenance.kind === ProvenanceKind.REAL ? imported(GEONAMES) : imported({ ...GEONAMES, source: `Synthetic: a GeoNames place picked for scale-test data` }, { kind: this.provenance.kind });
+    return { latitude: this.latitude, longitude: this.longitude, provenance };
   }
 
-  @Field({ description: "Where this record comes from (for imported data, the Wikipedia list pages)." })
-  @Column({ type: "text" })
-  source: string;
+  @Field(() => Provenance, { description: "Where this record comes from: for imported communities, the Wikipedia list pages that name them." })
+  @Column(() => Provenance, { prefix: false })
+  provenance: Provenance;
+
+  @Field({ description: "Where this record comes from, in words (the same as `provenance.source`).", deprecationReason: "Use `provenance` (kind, source, URL, licence, dates)." })
+  get source(): string {
+    return this.provenance.source;
+  }
 }

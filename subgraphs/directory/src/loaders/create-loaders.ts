@@ -22,6 +22,10 @@ export function createLoaders(dataSource: DataSource) {
       (slugs: readonly string[]) => communities.findBy({ slug: In([...slugs]) }),
       (community) => community.slug,
     ),
+    organizationBySlug: createKeyLoader(
+      (slugs: readonly string[]) => organizations.findBy({ slug: In([...slugs]) }),
+      (organization) => organization.slug,
+    ),
     organizationById: createKeyLoader(
       (ids: readonly string[]) => organizations.findBy({ id: In([...ids]) }),
       (organization) => organization.id,

@@ -1,4 +1,4 @@
-import { ActiveArea, AgeGroup, CommunityKind } from "@scg/shared";
+import { ActiveArea, AgeGroup, CommunityKind, PROVENANCE_FILTER_DESCRIPTION, ProvenanceKind } from "@scg/shared";
 import { Field, ID, InputType } from "type-graphql";
 
 @InputType({ description: "Narrows the directory; every field given must match." })
@@ -9,7 +9,7 @@ export class CommunityFilter {
   })
   search?: string | null;
 
-  @Field(() => CommunityKind, { nullable: true })
+  @Field(() => CommunityKind, { nullable: true, description: "Only cities, counties or states." })
   kind?: CommunityKind | null;
 
   @Field(() => ID, { nullable: true, description: 'ISO 3166-1 alpha-2 code, such as "JP". An unknown code is an error.' })
@@ -17,6 +17,9 @@ export class CommunityFilter {
 
   @Field(() => String, { nullable: true, description: 'USPS state code for US communities, such as "WA".' })
   regionCode?: string | null;
+
+  @Field(() => [ProvenanceKind], { nullable: true, description: PROVENANCE_FILTER_DESCRIPTION })
+  provenance?: ProvenanceKind[] | null;
 }
 
 @InputType({ description: "Narrows the organizations; every field given must match." })
@@ -32,4 +35,7 @@ export class OrganizationFilter {
 
   @Field(() => ID, { nullable: true, description: "Organizations based in this community." })
   communityId?: string | null;
+
+  @Field(() => [ProvenanceKind], { nullable: true, description: PROVENANCE_FILTER_DESCRIPTION })
+  provenance?: ProvenanceKind[] | null;
 }

@@ -8,9 +8,15 @@ import { OrganizationConnection } from "./connections.js";
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => Organization, { nullable: true, description: "One organization by id; null when unknown." })
-  organization(@Ctx() { loaders }: DirectoryContext, @Arg("id", () => ID) id: string): Promise<Organization | null> | null {
-    return isUuid(id) ? loaders.organizationById.load(id.toLowerCase()) : null;
+  @Query(() => Organization, { nullable: true, description: "One organization, by `id` or by `slug` (exactly one of them). Unknown: null." })
+  async organization(
+    @Ctx() { loaders }: DirectoryContext,
+    @Arg("id", () => ID, { nullable: true, description: "The organization's id." }) id?: string | null,
+    @Arg("slug", () => String, { nullable: true, description: 'The organization\'s slug, such as "sister-cities-international".' }) slug?: string | null,
+  ): Promise<Organization | null> {
+    if ((id == null) === (slug == null)) throw badUserInput("Give exactly one of `id` or `slug` to look up an organization.");
+    if (id != null) return isUuid(id) ? loaders.organizationById.load(id.toLowerCase()) : null;
+    return slug!.length > 200 ? null : loaders.organizationBySlug.load(slug!);
   }
 
   @Query(() => OrganizationConnection, { description: "Organizations, ordered by slug, a page at a time." })

@@ -7,8 +7,6 @@ export interface CountryRecord {
   subregion: string | null;
 }
 
-export const COUNTRIES_SOURCE = "world-countries (mledoze/countries, ODbL 1.0)";
-
 const byCode = new Map(worldCountries.map((country) => [country.cca2, country]));
 
 /**

@@ -1,11 +1,10 @@
-import { communitySlug, communityId, foldText, US_STATES, type Logger } from "@scg/shared";
-import { readSisterCityPairs, resolveCommunities, type CommunityRecord } from "@scg/shared/data";
+import { communityId, communitySlug, foldText, imported, publicFact, US_STATES, WORLD_COUNTRIES, FACTS_COLLECTED_ON, type Logger, type Provenance } from "@scg/shared";
+import { CoordinateFinder, provenanceOfSources, readSisterCityPairs, resolveCommunities } from "@scg/shared/data";
 import type { DataSource, EntityManager } from "typeorm";
 import { Community } from "../entities/community.entity.js";
 import { Country } from "../entities/country.entity.js";
 import { Organization } from "../entities/organization.entity.js";
-import { CoordinateFinder, COORDINATES_SOURCE } from "./coordinates.js";
-import { countryRecord, COUNTRIES_SOURCE } from "./countries.js";
+import { countryRecord } from "./countries.js";
 import { CONFERENCE_HOST_COMMUNITIES, ORGANIZATIONS } from "./network-facts.js";
 
 export interface DirectoryImportReport {
@@ -24,43 +23,62 @@ async function upsert(manager: EntityManager, target: Function, rows: object[], 
   }
 }
 
+/** A community to import: its fields, where it comes from, and how the gazetteer may know it. */
+interface DirectoryCommunity {
+  id: string;
+  slug: string;
+  name: string;
+  kind: "CITY" | "COUNTY" | "STATE";
+  countryCode: string;
+  regionCode: string | null;
+  region: string | null;
+  provenance: Provenance;
+  gazetteer: { name: string; admin: string | null } | null;
+}
+
 /**
- * Loads the directory from the real data: every community on both sides of every pair, their
- * countries, coordinates where the gazetteer has them, and the network's organizations.
- * The whole file is validated first (a bad row stops the import with its line number), then
- * everything is written in one transaction. Ids are derived from slugs, so re-running changes nothing.
+ * Loads the directory from the real data: every community on both sides of every pair (names
+ * resolved through the alias table), their countries, coordinates where the gazetteer has them,
+ * the communities the network's own record adds (conference hosts) and the network's
+ * organizations — each with its provenance (the Wikipedia list pages, world-countries, the facts'
+ * pages). The whole file is validated first (a bad row stops the import with its line number),
+ * then everything is written in one transaction. Ids are derived from slugs, so re-running changes nothing.
  */
 export async function importDirectory(dataSource: DataSource, log: Pick<Logger, "info">): Promise<DirectoryImportReport> {
   const pairs = readSisterCityPairs();
-  const { communities } = resolveCommunities(pairs);
-  const extra: CommunityRecord[] = CONFERENCE_HOST_COMMUNITIES.map((c) => {
+  const fromPairs: DirectoryCommunity[] = resolveCommunities(pairs).communities.map((c) => ({ ...c, provenance: provenanceOfSources(c.sources) }));
+  const hosts: DirectoryCommunity[] = CONFERENCE_HOST_COMMUNITIES.map((c) => {
     const slug = communitySlug(c.name, c.countryCode, c.regionCode);
-    return { id: communityId(slug), slug, name: c.name, kind: c.kind, countryCode: c.countryCode, regionCode: c.regionCode, region: US_STATES[c.regionCode] ?? null, sources: [c.source] };
+    return {
+      id: communityId(slug), slug, name: c.name, kind: c.kind, countryCode: c.countryCode, regionCode: c.regionCode,
+      region: US_STATES[c.regionCode] ?? null, gazetteer: null,
+      provenance: imported(publicFact(c.source.citation, c.source.page), { lastVerifiedOn: FACTS_COLLECTED_ON }),
+    };
   });
-  const all = [...communities, ...extra.filter((e) => !communities.some((c) => c.slug === e.slug))];
+  const all = [...fromPairs, ...hosts.filter((host) => !fromPairs.some((c) => c.slug === host.slug))];
   log.info(`directory: ${pairs.length} pairs read, ${all.length} distinct communities`);
 
   const countryNames = new Map<string, string>([["US", "United States"]]);
   for (const pair of pairs) countryNames.set(pair.partnerCountryCode, pair.partnerCountry);
-  const countries = [...countryNames].map(([code, name]) => ({ ...countryRecord(code, name), source: COUNTRIES_SOURCE }));
+  const countries = [...countryNames].map(([code, name]) => ({ ...countryRecord(code, name), provenance: imported(WORLD_COUNTRIES) }));
 
   const finder = new CoordinateFinder();
   let withCoordinates = 0;
   const communityRows = all.map((c) => {
-    const point = finder.find(c.name, c.countryCode, c.regionCode);
+    const point = finder.find(c.gazetteer?.name ?? c.name, c.countryCode, c.regionCode, c.gazetteer?.admin ?? null);
     if (point) withCoordinates += 1;
     return {
       id: c.id, slug: c.slug, name: c.name, searchText: foldText(c.name), kind: c.kind, countryCode: c.countryCode,
-      regionCode: c.regionCode, region: c.region, latitude: point?.latitude ?? null, longitude: point?.longitude ?? null,
-      source: [...c.sources, ...(point ? [`coordinates: ${COORDINATES_SOURCE}`] : [])].join("; "),
+      regionCode: c.regionCode, region: c.region, latitude: point?.latitude ?? null, longitude: point?.longitude ?? null, provenance: c.provenance,
     };
   });
   log.info(`directory: coordinates found for ${withCoordinates} of ${all.length} communities (${((100 * withCoordinates) / all.length).toFixed(1)}%)`);
 
-  const slugs = new Set(all.map((c) => c.id));
-  const organizationRows = ORGANIZATIONS.map((o) => ({
+  const ids = new Set(all.map((c) => c.id));
+  const organizationRows = ORGANIZATIONS.map(({ source, ...o }) => ({
     ...o, activeAreas: [...o.activeAreas], ageGroups: [...o.ageGroups], searchText: foldText(o.name),
-    communityId: o.communityId && slugs.has(o.communityId) ? o.communityId : null,
+    communityId: o.communityId && ids.has(o.communityId) ? o.communityId : null,
+    provenance: imported(publicFact(source.citation, source.page), { lastVerifiedOn: FACTS_COLLECTED_ON }),
   }));
 
   await dataSource.transaction(async (manager) => {

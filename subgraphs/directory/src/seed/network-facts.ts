@@ -1,8 +1,15 @@
 import { ActiveArea, AgeGroup, communityId, organizationId } from "@scg/shared";
 
+/** A fact's citation, as the handbook gives it, and the page it is on. */
+export interface FactSource {
+  citation: string;
+  page: string | null;
+}
+
 /**
  * Real organizations from the handbook's facts (Citizen Diplomacy Network listings).
- * Each carries its source; nothing here is invented.
+ * Each carries its source; nothing here is invented (where the sources give no email or web site,
+ * there is none).
  */
 export const ORGANIZATIONS = [
   {
@@ -16,9 +23,11 @@ export const ORGANIZATIONS = [
     communityId: communityId("washington-dc-us"),
     address: "915 15th Street NW, 4th Floor, Washington, DC 20005, USA",
     phone: "(202) 347-8630",
+    email: null,
     website: "https://sistercities.org",
     foundedYear: 1956,
-    source: "centerforcitizendiplomacy.org/network/sister-cities-international/",
+    countriesServed: 143,
+    source: { citation: "Center for Citizen Diplomacy, Citizen Diplomacy Network: Sister Cities International", page: "centerforcitizendiplomacy.org/network/sister-cities-international/" },
   },
   {
     id: organizationId("afs-usa"),
@@ -30,9 +39,11 @@ export const ORGANIZATIONS = [
     communityId: communityId("new-york-city-ny-us"),
     address: "120 Wall St, 4th Floor, New York, NY 10005, USA",
     phone: "(800) AFS-INFO",
+    email: null,
     website: null,
     foundedYear: null,
-    source: "centerforcitizendiplomacy.org/network/afs-intercultural-programs/",
+    countriesServed: 90,
+    source: { citation: "Center for Citizen Diplomacy, Citizen Diplomacy Network: AFS Intercultural Programs", page: "centerforcitizendiplomacy.org/network/afs-intercultural-programs/" },
   },
 ] as const;
 
@@ -42,6 +53,6 @@ export const ORGANIZATIONS = [
  * directory so events can be hosted by them; they have no partnerships in the data.
  */
 export const CONFERENCE_HOST_COMMUNITIES = [
-  { name: "Arlington County", countryCode: "US", regionCode: "VA", kind: "COUNTY", source: "fact:SCI 55th Annual Conference, Arlington VA, 2011" },
-  { name: "Aurora", countryCode: "US", regionCode: "CO", kind: "CITY", source: "fact:SCI Annual Conference, Aurora CO, 2018 (sistercities.org 2018-08-09)" },
+  { name: "Arlington County", countryCode: "US", regionCode: "VA", kind: "COUNTY", source: { citation: "55th Sister Cities International Annual Conference, Arlington VA, 2011 (typeandtalkworldpeace.blogspot.com, post 2011-03-08)", page: null } },
+  { name: "Aurora", countryCode: "US", regionCode: "CO", kind: "CITY", source: { citation: "Sister Cities International Annual Conference, Aurora CO, 2018 (sistercities.org, 2018-08-09)", page: null } },
 ] as const;

@@ -1,4 +1,4 @@
-import { badUserInput, isUuid, parsePage, US_STATES, type Page } from "@scg/shared";
+import { badUserInput, isUuid, parsePage, provenanceKinds, US_STATES, type Page, type ProvenanceKind } from "@scg/shared";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { Event } from "../entities/event.entity.js";
 import type { EventKind } from "../entities/event-kind.js";
@@ -10,6 +10,7 @@ export interface EventFilterValues {
   countryCode?: string | null;
   regionCode?: string | null;
   includeCancelled?: boolean | null;
+  provenance?: ProvenanceKind[] | null;
 }
 
 /** The cursor of an event in a calendar ordered by start: its start instant and id. */
@@ -47,6 +48,7 @@ export function checkEventFilter(filter: EventFilterValues): EventFilterValues {
  */
 export async function findEvents(dataSource: DataSource, rawFilter: EventFilterValues, page: Page) {
   const filter = checkEventFilter(rawFilter);
+  const kinds = provenanceKinds(filter.provenance);
   const base = (): SelectQueryBuilder<Event> => {
     const q = dataSource.getRepository(Event).createQueryBuilder("e");
     if (filter.from) q.andWhere("e.ends_at >= :from", { from: filter.from });
@@ -55,6 +57,7 @@ export async function findEvents(dataSource: DataSource, rawFilter: EventFilterV
     if (filter.countryCode) q.andWhere("e.host_country_code = :countryCode", { countryCode: filter.countryCode });
     if (filter.regionCode) q.andWhere("e.host_region_code = :regionCode", { regionCode: filter.regionCode });
     if (!filter.includeCancelled) q.andWhere("e.cancelled_at IS NULL");
+    if (kinds) q.andWhere("e.provenance_kind = ANY(:provenanceKinds)", { provenanceKinds: kinds });
     return q;
   };
   const rowsQuery = base().orderBy("e.starts_at", "ASC").addOrderBy("e.id", "ASC").limit(page.limit + 1);

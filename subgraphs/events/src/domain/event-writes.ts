@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { administersCommunity, administersOrganization, checkOptionalText, conflict, forbidden, isStaff, isUuid, notFound, requireIdentity, type Identity } from "@scg/shared";
+import { administersCommunity, administersOrganization, AppError, checkOptionalText, ErrorCode, ProvenanceKind, conflict, entered, forbidden, isStaff, isUuid, notFound, requireIdentity, type Identity } from "@scg/shared";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import type { DirectoryLookup, ProgramLookup } from "./event-references.js";
 import { Event } from "../entities/event.entity.js";
@@ -15,8 +15,6 @@ export interface EventWriteDeps {
   programs: ProgramLookup;
 }
 
-/** The source of events created through the API. */
-export const USER_SOURCE = "user";
 
 async function checkProgram(deps: EventWriteDeps, programId: string | null | undefined): Promise<void> {
   if (!programId) return;
@@ -75,7 +73,7 @@ export async function createEvent(deps: EventWriteDeps, input: CreateEventFields
     seatsLeft: capacity,
     registrationOpen: fields.registrationOpen ?? true,
     url: fields.url ?? null,
-    source: USER_SOURCE,
+    provenance: entered(identity.subject),
     cancelledAt: null,
     cancellationReason: null,
     version: 1,
@@ -115,6 +113,9 @@ export async function updateEvent(deps: EventWriteDeps, id: string, input: Event
       });
     }
     if (event.cancelledAt) throw conflict(`"${event.title}" was cancelled and can no longer be changed.`);
+    if (fields.registrationOpen && event.provenance.kind === ProvenanceKind.SAMPLE) {
+      throw new AppError(ErrorCode.EVENT_NOT_OPEN, `"${event.title}" is a generated sample event (development data); it cannot open for registration.`);
+    }
     const startsAt = fields.startsAt ?? event.startsAt;
     const endsAt = fields.endsAt ?? event.endsAt;
     checkPeriod(startsAt, endsAt);

@@ -40,14 +40,17 @@ async function takeSeat(manager: EntityManager, eventId: string): Promise<boolea
 
 /** Why no seat could be taken, as the error the caller gets. */
 async function refusal(manager: EntityManager, eventId: string): Promise<AppError | null> {
-  const rows: { title: string; cancelled: boolean; open: boolean; started: boolean; full: boolean }[] = await manager.query(
-    `SELECT "title", "cancelled_at" IS NOT NULL AS "cancelled", "registration_open" AS "open", "starts_at" <= now() AS "started",
+  const rows: { title: string; sample: boolean; cancelled: boolean; open: boolean; started: boolean; full: boolean }[] = await manager.query(
+    `SELECT "title", "provenance_kind" = 'SAMPLE' AS "sample", "cancelled_at" IS NOT NULL AS "cancelled", "registration_open" AS "open", "starts_at" <= now() AS "started",
             ("capacity" IS NOT NULL AND "seats_left" <= 0) AS "full"
        FROM "events"."event" WHERE "id" = $1`,
     [eventId],
   );
   const event = rows[0];
   if (!event) return notFound(`No event with id "${eventId}" exists.`, { argument: "eventId" });
+  if (event.sample) {
+    return new AppError(ErrorCode.EVENT_NOT_OPEN, `"${event.title}" is a generated sample event (development data), not a real one; it takes no registrations.`);
+  }
   if (event.cancelled) return conflict(`"${event.title}" was cancelled; it takes no registrations.`, { reason: "EVENT_CANCELLED" });
   if (event.started) return conflict(`"${event.title}" has already started; registration is over.`, { reason: "EVENT_STARTED" });
   if (!event.open) return conflict(`Registration for "${event.title}" is closed.`, { reason: "REGISTRATION_CLOSED" });

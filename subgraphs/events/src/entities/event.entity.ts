@@ -1,4 +1,4 @@
-import { DateTimeScalar } from "@scg/shared";
+import { DateTimeScalar, Provenance, ProvenanceConstraints } from "@scg/shared";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from "typeorm";
 import { EventKind } from "./event-kind.js";
@@ -6,6 +6,7 @@ import { EventKind } from "./event-kind.js";
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A date on the network's calendar: a conference, a summit, a delegation visit, a festival…" })
 @Entity({ name: "event" })
+@ProvenanceConstraints("event", { indexed: true })
 @Index("event_starts_at_id_idx", ["startsAt", "id"])
 @Index("event_host_starts_at_idx", ["hostCommunityId", "startsAt"])
 @Index("event_organizer_starts_at_idx", ["organizerId", "startsAt"])
@@ -13,6 +14,7 @@ import { EventKind } from "./event-kind.js";
 @Index("event_country_region_starts_at_idx", ["hostCountryCode", "hostRegionCode", "startsAt"])
 @Check("event_kind_check", `"kind" IN ('ANNUAL_CONFERENCE', 'YOUTH_SUMMIT', 'DELEGATION_VISIT', 'FESTIVAL', 'WEBINAR', 'MEETING', 'OTHER')`)
 @Check("event_period_check", `"ends_at" >= "starts_at"`)
+@Check("event_sample_closed_check", `"provenance_kind" <> 'SAMPLE' OR NOT "registration_open"`)
 @Check("event_seats_check", `("capacity" IS NULL AND "seats_left" IS NULL) OR ("capacity" >= 0 AND "seats_left" >= 0 AND "seats_left" <= "capacity")`)
 export class Event {
   @Field(() => ID, { description: "Stable id (seeded events: a UUID derived from a natural key; created events: random)." })
@@ -80,7 +82,7 @@ export class Event {
   @Column({ type: "int", name: "seats_left", nullable: true })
   seatsLeft: number | null;
 
-  @Field({ description: "Whether registerForEvent accepts registrations (also false once the event is cancelled)." })
+  @Field({ description: "Whether registerForEvent accepts registrations (false once the event is cancelled, and always for a generated SAMPLE event)." })
   @Column({ type: "boolean", name: "registration_open", default: false })
   registrationOpen: boolean;
 
@@ -88,9 +90,16 @@ export class Event {
   @Column({ type: "text", nullable: true })
   url: string | null;
 
-  @Field({ description: 'Where this record comes from: a citation for the network\'s real events, "sample" for the generated calendar, "user" for created events.' })
-  @Column({ type: "text" })
-  source: string;
+  @Field(() => Provenance, {
+    description: "Where this record comes from: the public page for the network's real events, SAMPLE for the generated calendar (development only), ENTERED for events created through the API (who and when).",
+  })
+  @Column(() => Provenance, { prefix: false })
+  provenance: Provenance;
+
+  @Field({ description: "Where this record comes from, in words (the same as `provenance.source`).", deprecationReason: "Use `provenance` (kind, source, URL, licence, dates)." })
+  get source(): string {
+    return this.provenance.source;
+  }
 
   @Field(() => DateTimeScalar, { nullable: true, description: "When the event was cancelled; null while it is on." })
   @Column({ type: "timestamptz", name: "cancelled_at", nullable: true })

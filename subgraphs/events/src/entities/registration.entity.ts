@@ -1,4 +1,4 @@
-import { DateTimeScalar } from "@scg/shared";
+import { DateTimeScalar, Provenance, ProvenanceKind } from "@scg/shared";
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from "typeorm";
 import { Event } from "./event.entity.js";
@@ -36,6 +36,15 @@ export class Registration {
   @Field(() => DateTimeScalar, { nullable: true, description: "When it was cancelled (its seat freed); null while active." })
   @Column({ type: "timestamptz", name: "cancelled_at", nullable: true })
   cancelledAt: Date | null;
+
+  /** Every registration is made through the API, by its attendee (who is personal data: see `attendee`). */
+  @Field(() => Provenance, { description: "Always ENTERED: made through the API by the attendee, at `createdAt`." })
+  get provenance(): Provenance {
+    return Object.assign(new Provenance(), {
+      kind: ProvenanceKind.ENTERED, source: "Entered through the Sister Cities Graph API by the attendee", url: null, licence: null,
+      retrievedOn: null, lastVerifiedOn: null, enteredBy: null, enteredAt: this.createdAt,
+    });
+  }
 }
 
 @ObjectType({ description: "Who registered. Personal data: visible only to the event's admins and network staff." })

@@ -1,4 +1,4 @@
-import { DateTimeScalar } from "@scg/shared";
+import { DateTimeScalar, PROVENANCE_FILTER_DESCRIPTION, ProvenanceKind } from "@scg/shared";
 import { Field, ID, InputType } from "type-graphql";
 import { EventKind } from "../entities/event-kind.js";
 
@@ -21,4 +21,7 @@ export class EventFilter {
 
   @Field(() => Boolean, { nullable: true, description: "Also list cancelled events (left out by default)." })
   includeCancelled?: boolean | null;
+
+  @Field(() => [ProvenanceKind], { nullable: true, description: PROVENANCE_FILTER_DESCRIPTION })
+  provenance?: ProvenanceKind[] | null;
 }

@@ -1,11 +1,11 @@
-import { communityId, organizationId, stableId, type Logger } from "@scg/shared";
-import { generateSamplePrograms } from "@scg/shared/data";
+import { communityId, FACTS_COLLECTED_ON, imported, organizationId, publicFact, stableId, type Logger, type SeedOptions } from "@scg/shared";
+import { generateSamplePrograms, SAMPLE_PROVENANCE } from "@scg/shared/data";
 import type { DataSource } from "typeorm";
 import { zonedInstant } from "../domain/time-zones.js";
 import { Event } from "../entities/event.entity.js";
 import { NETWORK_EVENTS } from "./network-events.js";
 import { placeOfSlug } from "./place-of-community.js";
-import { generateSampleEvents, SAMPLE_SOURCE } from "./sample-calendar.js";
+import { generateSampleEvents } from "./sample-calendar.js";
 
 export interface EventsImportReport {
   networkEvents: number;
@@ -20,17 +20,25 @@ const CHUNK = 500;
  */
 const REFRESHED = [
   "title", "kind", "description", "starts_at", "ends_at", "timezone", "venue", "host_community_id", "host_country_code",
-  "host_region_code", "organizer_id", "program_id", "url", "source",
+  "host_region_code", "organizer_id", "program_id", "url", "provenance_kind", "provenance_source", "provenance_url",
+  "provenance_licence", "provenance_retrieved_on", "provenance_last_verified_on",
 ];
 
-type EventRow = Omit<Event, "createdAt" | "updatedAt">;
+type EventRow = Omit<Event, "createdAt" | "updatedAt" | "source">;
+
+/** The first web address a citation names ("sister-cities.org/YLS (archived 2015-02-01)" → sister-cities.org/YLS). */
+export function firstAddress(citation: string): string | null {
+  const match = /(?:https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/[^\s;()"…]*)?/i.exec(citation);
+  return match ? match[0].replace(/\/$/, "") : null;
+}
 
 /**
- * Seeds the calendar: the network's real conferences and summits (network-events.ts, each with
- * its source), then the generated sample of delegation visits and festivals (sample-calendar.ts,
- * source "sample"). Ids are stable, so re-running inserts nothing twice; one transaction.
+ * Seeds the calendar: the network's real conferences and summits (network-events.ts, each with the
+ * page it comes from) always, and — only when `sample` is set, in the development profile — the
+ * generated sample of delegation visits and festivals (sample-calendar.ts), every one SAMPLE and
+ * closed to registration. Ids are stable, so re-running inserts nothing twice; one transaction.
  */
-export async function importEvents(dataSource: DataSource, log: Pick<Logger, "info">): Promise<EventsImportReport> {
+export async function importEvents(dataSource: DataSource, log: Pick<Logger, "info">, { sample: withSample }: SeedOptions): Promise<EventsImportReport> {
   const sci = organizationId("sister-cities-international");
   const network: EventRow[] = NETWORK_EVENTS.map((e) => {
     const place = e.hostSlug ? placeOfSlug(e.hostSlug) : null;
@@ -40,15 +48,16 @@ export async function importEvents(dataSource: DataSource, log: Pick<Logger, "in
       timezone: e.timezone, venue: e.venue, hostCommunityId: e.hostSlug ? communityId(e.hostSlug) : null,
       hostCountryCode: place?.countryCode ?? null, hostRegionCode: place?.regionCode ?? null,
       organizerId: e.organizedBySci ? sci : null, programId: null, capacity: null, seatsLeft: null, registrationOpen: false,
-      url: e.url, source: e.source, cancelledAt: null, cancellationReason: null, version: 1,
+      url: e.url, provenance: imported(publicFact(e.source, firstAddress(e.source)), { lastVerifiedOn: FACTS_COLLECTED_ON }),
+      cancelledAt: null, cancellationReason: null, version: 1,
     };
   });
-  const sample: EventRow[] = generateSampleEvents(generateSamplePrograms()).map((e) => ({
+  const sample: EventRow[] = (withSample ? generateSampleEvents(generateSamplePrograms()) : []).map((e) => ({
     id: e.id, title: e.title, kind: e.kind, description: e.description,
     startsAt: zonedInstant(e.firstDay, e.startTime, e.timezone), endsAt: zonedInstant(e.lastDay, e.endTime, e.timezone),
     timezone: e.timezone, venue: null, hostCommunityId: e.hostCommunityId, hostCountryCode: e.host.countryCode,
     hostRegionCode: e.host.regionCode, organizerId: e.organizerId, programId: e.programId, capacity: e.capacity,
-    seatsLeft: e.capacity, registrationOpen: e.registrationOpen, url: null, source: SAMPLE_SOURCE, cancelledAt: null,
+    seatsLeft: e.capacity, registrationOpen: false, url: null, provenance: SAMPLE_PROVENANCE, cancelledAt: null,
     cancellationReason: null, version: 1,
   }));
   const rows = [...network, ...sample];
@@ -57,6 +66,6 @@ export async function importEvents(dataSource: DataSource, log: Pick<Logger, "in
       await manager.createQueryBuilder().insert().into(Event).values(rows.slice(i, i + CHUNK)).orUpdate(REFRESHED, ["id"]).execute();
     }
   });
-  log.info(`events: ${network.length} network events and ${sample.length} sample events written`);
+  log.info(`events: ${network.length} network events${withSample ? ` and ${sample.length} sample events` : ""} written`);
   return { networkEvents: network.length, sampleEvents: sample.length };
 }

@@ -22,6 +22,7 @@ export interface NetworkEvent {
   /** Organized by Sister Cities International unless null. */
   organizedBySci: boolean;
   url: string | null;
+  /** The handbook's citation; its first web address becomes the provenance URL. */
   source: string;
 }
 

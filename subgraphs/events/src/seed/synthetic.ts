@@ -1,5 +1,5 @@
 import type { Logger } from "@scg/shared";
-import { SYNTHETIC_SOURCE, writeInChunks, type SyntheticImportReport, type SyntheticNetwork } from "@scg/shared/data";
+import { SYNTHETIC_PROVENANCE, writeInChunks, type SyntheticImportReport, type SyntheticNetwork } from "@scg/shared/data";
 import type { DataSource } from "typeorm";
 import { zonedInstant } from "../domain/time-zones.js";
 import { generateSampleEvents } from "./sample-calendar.js";
@@ -9,7 +9,7 @@ const SYNTHETIC_PREFIX = "Synthetic event (scale-test data, not a real record)";
 
 /**
  * The delegation visits and festivals of the synthetic programs, made exactly as the sample
- * calendar makes them from the sample programs, marked `source: "synthetic"`.
+ * calendar makes them from the sample programs, every one SYNTHETIC.
  */
 export function syntheticEvents(network: SyntheticNetwork) {
   return generateSampleEvents(network.programs).map((e) => ({
@@ -18,7 +18,6 @@ export function syntheticEvents(network: SyntheticNetwork) {
     endsAt: zonedInstant(e.lastDay, e.endTime, e.timezone).toISOString(),
     timezone: e.timezone, hostCommunityId: e.hostCommunityId, hostCountryCode: e.host.countryCode, hostRegionCode: e.host.regionCode,
     organizerId: e.organizerId, programId: e.programId, capacity: e.capacity, registrationOpen: e.registrationOpen,
-    source: SYNTHETIC_SOURCE,
   }));
 }
 
@@ -36,19 +35,19 @@ export async function importSynthetic(dataSource: DataSource, network: Synthetic
         const inserted: unknown[] = await manager.query(
           `INSERT INTO "events"."event"
              ("id", "title", "kind", "description", "starts_at", "ends_at", "timezone", "host_community_id", "host_country_code",
-              "host_region_code", "organizer_id", "program_id", "capacity", "seats_left", "registration_open", "source")
+              "host_region_code", "organizer_id", "program_id", "capacity", "seats_left", "registration_open", "provenance_kind", "provenance_source")
            SELECT id, title, kind, description, starts_at, ends_at, timezone, host_community_id, host_country_code,
-                  host_region_code, organizer_id, program_id, capacity, capacity, registration_open, source
+                  host_region_code, organizer_id, program_id, capacity, capacity, registration_open, 'SYNTHETIC', $15::text
            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::uuid[],
-                       $9::text[], $10::text[], $11::uuid[], $12::uuid[], $13::int[], $14::boolean[], $15::text[])
+                       $9::text[], $10::text[], $11::uuid[], $12::uuid[], $13::int[], $14::boolean[])
              AS data(id, title, kind, description, starts_at, ends_at, timezone, host_community_id, host_country_code,
-                     host_region_code, organizer_id, program_id, capacity, registration_open, source)
+                     host_region_code, organizer_id, program_id, capacity, registration_open)
            ON CONFLICT DO NOTHING RETURNING 1`,
           [
             chunk.map((e) => e.id), chunk.map((e) => e.title), chunk.map((e) => e.kind), chunk.map((e) => e.description),
             chunk.map((e) => e.startsAt), chunk.map((e) => e.endsAt), chunk.map((e) => e.timezone), chunk.map((e) => e.hostCommunityId),
             chunk.map((e) => e.hostCountryCode), chunk.map((e) => e.hostRegionCode), chunk.map((e) => e.organizerId),
-            chunk.map((e) => e.programId), chunk.map((e) => e.capacity), chunk.map((e) => e.registrationOpen), chunk.map((e) => e.source),
+            chunk.map((e) => e.programId), chunk.map((e) => e.capacity), chunk.map((e) => e.registrationOpen), SYNTHETIC_PROVENANCE.source,
           ],
         );
         return inserted.length;

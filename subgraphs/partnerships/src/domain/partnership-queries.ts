@@ -1,4 +1,4 @@
-import { badUserInput, isUuid, parsePage, US_STATES, type ActiveArea, type Page, type PageArgs } from "@scg/shared";
+import { badUserInput, isUuid, parsePage, provenanceKinds, US_STATES, type ActiveArea, type Page, type PageArgs, type ProvenanceKind } from "@scg/shared";
 import { Brackets, type DataSource, type SelectQueryBuilder } from "typeorm";
 import { PartnershipStatus } from "../entities/partnership-status.js";
 import { Partnership } from "../entities/partnership.entity.js";
@@ -9,6 +9,7 @@ export interface PartnershipFilterValues {
   countryCode?: string | null;
   regionCode?: string | null;
   focusAreas?: ActiveArea[] | null;
+  provenance?: ProvenanceKind[] | null;
 }
 
 /** `first`/`after` checked for a list of partnerships, whose cursor is the last partnership's id. */
@@ -51,8 +52,10 @@ function checkRegionCode(code: string, countryCode: string | null): string {
 export function findPartnerships(dataSource: DataSource, filter: PartnershipFilterValues, page: Page) {
   const countryCode = filter.countryCode == null ? null : checkCountryCode(filter.countryCode);
   const regionCode = filter.regionCode == null ? null : checkRegionCode(filter.regionCode, countryCode);
+  const kinds = provenanceKinds(filter.provenance);
   const base = (): SelectQueryBuilder<Partnership> => {
     const q = dataSource.getRepository(Partnership).createQueryBuilder("p");
+    if (kinds) q.andWhere("p.provenance_kind = ANY(:kinds)", { kinds });
     if (filter.status?.length) q.andWhere("p.status = ANY(:statuses)", { statuses: filter.status });
     if (filter.focusAreas?.length) q.andWhere("p.focus_areas && :areas", { areas: filter.focusAreas });
     if (countryCode || regionCode) {

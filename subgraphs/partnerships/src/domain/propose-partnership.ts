@@ -1,4 +1,4 @@
-import { administersCommunity, badUserInput, checkId, conflict, forbidden, isUniqueViolation, partnershipId, requireIdentity, type ActiveArea, type Identity } from "@scg/shared";
+import { administersCommunity, badUserInput, checkId, conflict, entered, forbidden, isUniqueViolation, partnershipId, requireIdentity, type ActiveArea, type Identity } from "@scg/shared";
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { PartnershipStatus } from "../entities/partnership-status.js";
@@ -64,8 +64,7 @@ export async function proposePartnership(
       const id = (await manager.existsBy(Partnership, { id: stable })) ? randomUUID() : stable;
       await manager.insert(Partnership, {
         id, status: PartnershipStatus.PROPOSED, communityAId: a.id, communityACountry: a.countryCode, communityARegion: a.regionCode,
-        communityBId: b.id, communityBCountry: b.countryCode, communityBRegion: b.regionCode, focusAreas, source: null,
-        createdBy: caller.subject,
+        communityBId: b.id, communityBCountry: b.countryCode, communityBRegion: b.regionCode, focusAreas, provenance: entered(caller.subject),
       });
       await manager.insert(StatusChange, {
         partnershipId: id, from: null, to: PartnershipStatus.PROPOSED, changedBy: caller.subject, reason: "Proposed.",

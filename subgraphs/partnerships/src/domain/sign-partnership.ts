@@ -1,4 +1,4 @@
-import { administersCommunity, badUserInput, checkId, checkText, conflict, forbidden, isoDate, isUniqueViolation, notFound, requireIdentity, type Identity } from "@scg/shared";
+import { administersCommunity, badUserInput, checkId, checkText, conflict, entered, forbidden, isoDate, isUniqueViolation, notFound, requireIdentity, type Identity } from "@scg/shared";
 import type { DataSource } from "typeorm";
 import { PartnershipStatus } from "../entities/partnership-status.js";
 import { Partnership } from "../entities/partnership.entity.js";
@@ -67,7 +67,7 @@ export async function signPartnership(
       const signatures = await manager.findBy(Signature, { partnershipId });
       if (signatures.some((s) => s.communityId === communityId)) throw alreadySigned(communityId, partnershipId);
 
-      await manager.insert(Signature, { partnershipId, communityId, signatoryName, signatoryTitle, signedOn, recordedBy: caller.subject });
+      await manager.insert(Signature, { partnershipId, communityId, signatoryName, signatoryTitle, signedOn, provenance: entered(caller.subject) });
       const signedSides = new Set([...signatures.map((s) => s.communityId), communityId]);
       if (partnership.communityIds.every((side) => signedSides.has(side))) {
         const establishedOn = [signedOn, ...signatures.map((s) => s.signedOn)].sort().at(-1)!;

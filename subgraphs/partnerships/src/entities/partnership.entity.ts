@@ -1,4 +1,4 @@
-import { ActiveArea, DateScalar } from "@scg/shared";
+import { ActiveArea, DateScalar, Provenance, ProvenanceConstraints } from "@scg/shared";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { PartnershipStatus } from "./partnership-status.js";
@@ -18,6 +18,7 @@ import { PartnershipStatus } from "./partnership-status.js";
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A sister-city partnership: two communities in two different countries, and the agreement between them." })
 @Entity({ name: "partnership" })
+@ProvenanceConstraints("partnership", { indexed: true })
 @Check("partnership_status_check", `"status" IN ('PROPOSED', 'ACTIVE', 'INACTIVE', 'TERMINATED')`)
 @Check("partnership_two_communities_check", `"community_a_id" <> "community_b_id"`)
 @Check("partnership_two_countries_check", `"community_a_country" <> "community_b_country"`)
@@ -71,13 +72,14 @@ export class Partnership {
   @Column({ type: "text", array: true, name: "focus_areas", default: () => "'{}'" })
   focusAreas: ActiveArea[];
 
-  @Field(() => String, { nullable: true, description: "Where the record comes from: for imported pairs, the English Wikipedia list(s) naming it." })
-  @Column({ type: "text", nullable: true })
-  source: string | null;
+  @Field(() => Provenance, { description: "Where the record comes from: for imported pairs, the English Wikipedia list(s) naming it, with URL, licence and retrieval day; for proposals, who entered it and when." })
+  @Column(() => Provenance, { prefix: false })
+  provenance: Provenance;
 
-  /** Who created the record: the proposer's identity subject, or "import". */
-  @Column({ type: "text", name: "created_by" })
-  createdBy: string;
+  @Field(() => String, { nullable: true, description: "Where the record comes from, in words (the same as `provenance.source`)." })
+  get source(): string | null {
+    return this.provenance.source;
+  }
 
   @Column({ type: "timestamptz", name: "created_at", default: () => "now()" })
   createdAt: Date;

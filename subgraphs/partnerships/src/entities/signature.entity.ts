@@ -1,4 +1,4 @@
-import { DateScalar, DateTimeScalar } from "@scg/shared";
+import { DateScalar, DateTimeScalar, Provenance, ProvenanceConstraints } from "@scg/shared";
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from "typeorm";
 import { Partnership } from "./partnership.entity.js";
@@ -9,6 +9,7 @@ import { Partnership } from "./partnership.entity.js";
  */
 @ObjectType({ description: "The signature of the highest elected or appointed official of one community." })
 @Entity({ name: "signature" })
+@ProvenanceConstraints("signature")
 export class Signature {
   @PrimaryColumn({ type: "uuid", name: "partnership_id" })
   partnershipId: string;
@@ -33,11 +34,12 @@ export class Signature {
   @Column({ type: "date", name: "signed_on" })
   signedOn: string;
 
-  /** Identity subject of whoever recorded the signature. */
-  @Column({ type: "text", name: "recorded_by" })
-  recordedBy: string;
+  @Field(() => Provenance, { description: "Entered through the API: who recorded the signature, and when." })
+  @Column(() => Provenance, { prefix: false })
+  provenance: Provenance;
 
-  @Field(() => DateTimeScalar, { description: "When the signature was recorded here." })
-  @Column({ type: "timestamptz", name: "recorded_at", default: () => "now()" })
-  recordedAt: Date;
+  @Field(() => DateTimeScalar, { description: "When the signature was recorded here (the same as `provenance.enteredAt`)." })
+  get recordedAt(): Date {
+    return this.provenance.enteredAt!;
+  }
 }

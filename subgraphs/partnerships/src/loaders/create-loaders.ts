@@ -88,7 +88,7 @@ export function createLoaders(dataSource: DataSource) {
     partnershipCountByCountryCode: new DataLoader<string, number>(countBySide(dataSource, "country")),
     signaturesByPartnershipId: createGroupLoader(
       (ids: readonly string[]) =>
-        dataSource.getRepository(Signature).find({ where: { partnershipId: In([...ids]) }, order: { recordedAt: "ASC", communityId: "ASC" } }),
+        dataSource.getRepository(Signature).find({ where: { partnershipId: In([...ids]) }, order: { provenance: { enteredAt: "ASC" }, communityId: "ASC" } }),
       (signature) => signature.partnershipId,
     ),
     statusHistoryByPartnershipId: createGroupLoader(

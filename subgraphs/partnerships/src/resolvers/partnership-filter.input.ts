@@ -1,4 +1,4 @@
-import { ActiveArea } from "@scg/shared";
+import { ActiveArea, PROVENANCE_FILTER_DESCRIPTION, ProvenanceKind } from "@scg/shared";
 import { Field, ID, InputType } from "type-graphql";
 import { PartnershipStatus } from "../entities/partnership-status.js";
 
@@ -18,4 +18,7 @@ export class PartnershipFilter {
 
   @Field(() => [ActiveArea], { nullable: true, description: "Partnerships working in any of these active areas." })
   focusAreas?: ActiveArea[] | null;
+
+  @Field(() => [ProvenanceKind], { nullable: true, description: PROVENANCE_FILTER_DESCRIPTION })
+  provenance?: ProvenanceKind[] | null;
 }

@@ -1,8 +1,7 @@
-import { partnershipId, type Logger } from "@scg/shared";
-import { DataFileError, readSisterCityPairs, resolveCommunities, SISTER_CITIES_CSV, type SisterCityPair } from "@scg/shared/data";
+import { partnershipId, type Logger, type Provenance } from "@scg/shared";
+import { DataFileError, provenanceOfSources, readSisterCityPairs, resolveCommunities, SISTER_CITIES_CSV, type SisterCityPair } from "@scg/shared/data";
 import type { DataSource } from "typeorm";
 import { PartnershipStatus } from "../entities/partnership-status.js";
-import { describeSources } from "./describe-source.js";
 
 export interface PartnershipsImportReport {
   rows: number;
@@ -22,7 +21,8 @@ export interface ImportedPartnership {
   bCountry: string;
   bRegion: string | null;
   establishedYear: number | null;
-  source: string;
+  /** Where the pair comes from: the list pages (and cited facts) of every row that names it. */
+  provenance: Provenance;
   lines: number[];
 }
 
@@ -35,7 +35,7 @@ export interface ImportedPartnership {
 export function buildImportedPartnerships(pairs: readonly SisterCityPair[]): ImportedPartnership[] {
   const { communities, sides } = resolveCommunities(pairs);
   const bySlug = new Map(communities.map((c) => [c.slug, c]));
-  const byId = new Map<string, ImportedPartnership & { sources: string[] }>();
+  const byId = new Map<string, Omit<ImportedPartnership, "provenance"> & { sources: string[] }>();
   const problems: string[] = [];
   sides.forEach(({ usSlug, partnerSlug }, index) => {
     const pair = pairs[index];
@@ -56,11 +56,11 @@ export function buildImportedPartnerships(pairs: readonly SisterCityPair[]): Imp
     }
     byId.set(id, {
       id, aId: us.id, aCountry: us.countryCode, aRegion: us.regionCode, bId: partner.id, bCountry: partner.countryCode,
-      bRegion: partner.regionCode, establishedYear: pair.sinceYear, source: "", sources: [pair.source], lines: [pair.line],
+      bRegion: partner.regionCode, establishedYear: pair.sinceYear, sources: [pair.source], lines: [pair.line],
     });
   });
   if (problems.length > 0) throw new DataFileError(SISTER_CITIES_CSV, problems);
-  return [...byId.values()].map(({ sources, ...partnership }) => ({ ...partnership, source: describeSources(sources) }));
+  return [...byId.values()].map(({ sources, ...partnership }) => ({ ...partnership, provenance: provenanceOfSources(sources) }));
 }
 
 /**
@@ -73,23 +73,33 @@ export async function importPartnerships(dataSource: DataSource, log: Pick<Logge
   const pairs = readSisterCityPairs();
   const partnerships = buildImportedPartnerships(pairs);
   const column = <K extends keyof ImportedPartnership>(key: K) => partnerships.map((p) => p[key]);
+  const provenance = <K extends keyof Provenance>(key: K) => partnerships.map((p) => p.provenance[key]);
   const inserted = await dataSource.transaction(async (manager) => {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO "partnerships"."partnership" AS p
          ("id", "status", "community_a_id", "community_a_country", "community_a_region",
-          "community_b_id", "community_b_country", "community_b_region", "established_year", "source", "created_by")
-       SELECT id, $1, a_id, a_country, a_region, b_id, b_country, b_region, established_year, source, 'import'
-       FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::int[], $10::text[])
-         AS data(id, a_id, a_country, a_region, b_id, b_country, b_region, established_year, source)
+          "community_b_id", "community_b_country", "community_b_region", "established_year",
+          "provenance_kind", "provenance_source", "provenance_url", "provenance_licence", "provenance_retrieved_on", "provenance_last_verified_on")
+       SELECT id, $1, a_id, a_country, a_region, b_id, b_country, b_region, established_year, 'REAL', source, url, licence, retrieved_on, verified_on
+       FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::int[],
+                   $10::text[], $11::text[], $12::text[], $13::date[], $14::date[])
+         AS data(id, a_id, a_country, a_region, b_id, b_country, b_region, established_year, source, url, licence, retrieved_on, verified_on)
        ON CONFLICT ("id") DO UPDATE SET
-         "source" = EXCLUDED."source",
+         "provenance_source" = EXCLUDED."provenance_source",
+         "provenance_url" = EXCLUDED."provenance_url",
+         "provenance_licence" = EXCLUDED."provenance_licence",
+         "provenance_retrieved_on" = EXCLUDED."provenance_retrieved_on",
+         "provenance_last_verified_on" = EXCLUDED."provenance_last_verified_on",
          "established_year" = COALESCE(p."established_year", EXCLUDED."established_year")
-       WHERE p."created_by" = 'import'
-         AND (p."source", p."established_year") IS DISTINCT FROM (EXCLUDED."source", COALESCE(p."established_year", EXCLUDED."established_year"))
+       WHERE p."provenance_kind" = 'REAL'
+         AND (p."provenance_source", p."provenance_url", p."provenance_licence", p."provenance_retrieved_on", p."provenance_last_verified_on", p."established_year")
+             IS DISTINCT FROM (EXCLUDED."provenance_source", EXCLUDED."provenance_url", EXCLUDED."provenance_licence", EXCLUDED."provenance_retrieved_on",
+                               EXCLUDED."provenance_last_verified_on", COALESCE(p."established_year", EXCLUDED."established_year"))
        RETURNING "id", (xmax = 0) AS "inserted"`,
       [
         PartnershipStatus.ACTIVE, column("id"), column("aId"), column("aCountry"), column("aRegion"), column("bId"),
-        column("bCountry"), column("bRegion"), column("establishedYear"), column("source"),
+        column("bCountry"), column("bRegion"), column("establishedYear"), provenance("source"), provenance("url"), provenance("licence"),
+        provenance("retrievedOn"), provenance("lastVerifiedOn"),
       ],
     );
     const insertedIds = rows.filter((row) => (row as { inserted?: boolean }).inserted).map((row) => row.id);

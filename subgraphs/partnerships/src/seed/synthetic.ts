@@ -1,15 +1,15 @@
 import type { Logger } from "@scg/shared";
-import { SYNTHETIC_SOURCE, writeInChunks, type SyntheticImportReport, type SyntheticNetwork } from "@scg/shared/data";
+import { SYNTHETIC_PROVENANCE, writeInChunks, type SyntheticImportReport, type SyntheticNetwork } from "@scg/shared/data";
 import type { DataSource } from "typeorm";
 import { PartnershipStatus } from "../entities/partnership-status.js";
 
-/** `created_by` of synthetic partnerships and their history entries (the real import's is "import"). */
+/** `changed_by` of synthetic partnerships' history entries (the real import's is "import"). */
 export const SYNTHETIC_CREATOR = "synthetic";
 
 /**
  * Writes the synthetic network's partnerships as ACTIVE, with both sides' country and region codes
  * (side A the US member), each newly inserted one with its first status-history entry, like the
- * real import; every row `source` / `created_by` "synthetic". One transaction of 1,000-row
+ * real import; every row SYNTHETIC. One transaction of 1,000-row
  * inserts; existing rows are left alone (ON CONFLICT DO NOTHING), so re-running adds nothing.
  */
 export async function importSynthetic(dataSource: DataSource, network: SyntheticNetwork, log: Pick<Logger, "info">): Promise<SyntheticImportReport> {
@@ -22,14 +22,14 @@ export async function importSynthetic(dataSource: DataSource, network: Synthetic
         const inserted: { id: string }[] = await manager.query(
           `INSERT INTO "partnerships"."partnership"
              ("id", "status", "community_a_id", "community_a_country", "community_a_region",
-              "community_b_id", "community_b_country", "community_b_region", "established_year", "source", "created_by")
-           SELECT id, $1, a_id, a_country, a_region, b_id, b_country, b_region, established_year, $2, $3
-           FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[], $11::int[])
+              "community_b_id", "community_b_country", "community_b_region", "established_year", "provenance_kind", "provenance_source")
+           SELECT id, $1, a_id, a_country, a_region, b_id, b_country, b_region, established_year, 'SYNTHETIC', $2
+           FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::int[])
              AS data(id, a_id, a_country, a_region, b_id, b_country, b_region, established_year)
            ON CONFLICT DO NOTHING
            RETURNING "id"`,
           [
-            PartnershipStatus.ACTIVE, SYNTHETIC_SOURCE, SYNTHETIC_CREATOR, chunk.map((p) => p.id), chunk.map((p) => p.aId),
+            PartnershipStatus.ACTIVE, SYNTHETIC_PROVENANCE.source, chunk.map((p) => p.id), chunk.map((p) => p.aId),
             chunk.map((p) => p.aCountry), chunk.map((p) => p.aRegion), chunk.map((p) => p.bId), chunk.map((p) => p.bCountry),
             chunk.map((p) => p.bRegion), chunk.map((p) => p.establishedYear),
           ],

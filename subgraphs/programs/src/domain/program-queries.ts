@@ -1,4 +1,4 @@
-import { badUserInput, type ActiveArea, type AgeGroup, type Page } from "@scg/shared";
+import { badUserInput, provenanceKinds, type ActiveArea, type AgeGroup, type Page, type ProvenanceKind } from "@scg/shared";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { Program } from "../entities/program.entity.js";
 import { ProgramStatus, todayIso } from "../entities/program-status.js";
@@ -8,6 +8,7 @@ export interface ProgramFilterValues {
   ageGroups?: AgeGroup[] | null;
   countryCode?: string | null;
   status?: ProgramStatus[] | null;
+  provenance?: ProvenanceKind[] | null;
 }
 
 /**
@@ -44,8 +45,10 @@ function checkCountryCode(code: string): string {
 export function findPrograms(dataSource: DataSource, filter: ProgramFilterValues, page: Page) {
   const countryCode = filter.countryCode == null ? null : checkCountryCode(filter.countryCode);
   const today = todayIso();
+  const kinds = provenanceKinds(filter.provenance);
   const base = (): SelectQueryBuilder<Program> => {
     const q = dataSource.getRepository(Program).createQueryBuilder("p");
+    if (kinds) q.andWhere("p.provenance_kind = ANY(:kinds)", { kinds });
     if (filter.areas?.length) q.andWhere("p.areas && :areas", { areas: filter.areas });
     if (filter.ageGroups?.length) q.andWhere("p.age_groups && :ageGroups", { ageGroups: filter.ageGroups });
     if (countryCode) q.andWhere("p.country_codes && :countryCodes", { countryCodes: [countryCode] });

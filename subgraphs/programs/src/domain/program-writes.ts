@@ -1,11 +1,9 @@
-import { administersCommunity, administersOrganization, badUserInput, checkNonEmpty, checkOptionalText, checkText, checkWholeNumber, conflict, exchangeId, forbidden, isUuid, notFound, programId, requireIdentity, serviceUnavailable, type ActiveArea, type AgeGroup, type Identity } from "@scg/shared";
+import { administersCommunity, administersOrganization, badUserInput, checkNonEmpty, checkOptionalText, checkText, checkWholeNumber, conflict, entered, exchangeId, forbidden, isUuid, notFound, programId, requireIdentity, serviceUnavailable, type ActiveArea, type AgeGroup, type Identity } from "@scg/shared";
 import type { DataSource } from "typeorm";
 import { Exchange } from "../entities/exchange.entity.js";
 import { Program } from "../entities/program.entity.js";
 import type { RemoteChecks } from "./remote-checks.js";
 
-/** `source` of rows members create through the API (the import writes "sample"). */
-export const MEMBER_SOURCE = "member";
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_DESCRIPTION_LENGTH = 4000;
 export const MAX_PARTICIPANTS = 10_000;
@@ -101,7 +99,7 @@ export async function createProgram(
     ageGroups,
     startsOn: input.startsOn,
     endsOn,
-    source: MEMBER_SOURCE,
+    provenance: entered(caller.subject),
   });
   await dataSource.transaction(async (manager) => {
     const inserted = await manager.createQueryBuilder().insert().into(Program).values(program).orIgnore().returning(["id"]).execute();
@@ -174,7 +172,7 @@ export async function scheduleExchange(
       participantCount: input.participantCount,
       ageGroups,
       description,
-      source: MEMBER_SOURCE,
+      provenance: entered(caller.subject),
     });
     const inserted = await manager.createQueryBuilder().insert().into(Exchange).values(exchange).orIgnore().returning(["id"]).execute();
     if ((inserted.raw as unknown[]).length === 0) {

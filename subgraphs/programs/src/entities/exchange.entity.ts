@@ -1,4 +1,4 @@
-import { AgeGroup, DateScalar } from "@scg/shared";
+import { AgeGroup, DateScalar, Provenance, ProvenanceConstraints } from "@scg/shared";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from "typeorm";
 import { Program } from "./program.entity.js";
@@ -9,6 +9,7 @@ import { Program } from "./program.entity.js";
     "One trip that carries a program out: a delegation, a group of students, visiting artists, travelling from one side of the partnership to the other.",
 })
 @Entity({ name: "exchange" })
+@ProvenanceConstraints("exchange")
 @Index("exchange_program_departs_idx", ["programId", "departsOn"])
 @Check("exchange_dates_check", `"returns_on" >= "departs_on"`)
 @Check("exchange_participants_check", `"participant_count" > 0`)
@@ -57,7 +58,12 @@ export class Exchange {
   @Column({ type: "text", nullable: true })
   description: string | null;
 
-  @Field({ description: 'Where this record comes from: "sample" for the generated sample, "member" for exchanges members scheduled.' })
-  @Column({ type: "text" })
-  source: string;
+  @Field(() => Provenance, { description: "Where this record comes from: SAMPLE for the generated sample, ENTERED for exchanges members scheduled (who and when)." })
+  @Column(() => Provenance, { prefix: false })
+  provenance: Provenance;
+
+  @Field({ description: "Where this record comes from, in words (the same as `provenance.source`).", deprecationReason: "Use `provenance` (kind, source, URL, licence, dates)." })
+  get source(): string {
+    return this.provenance.source;
+  }
 }

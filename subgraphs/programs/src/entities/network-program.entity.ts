@@ -1,4 +1,4 @@
-import { ActiveArea, AgeGroup, DateScalar } from "@scg/shared";
+import { ActiveArea, AgeGroup, DateScalar, Provenance, ProvenanceConstraints } from "@scg/shared";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { ProgramStatus, statusOn } from "./program-status.js";
@@ -15,6 +15,7 @@ import { ProgramStatus, statusOn } from "./program-status.js";
     "A program an organization runs for the whole network rather than inside one partnership, such as Sister Cities International's Youth Leadership Summit.",
 })
 @Entity({ name: "network_program" })
+@ProvenanceConstraints("network_program")
 @Index("network_program_starts_on_id_idx", ["startsOn", "id"])
 @Check("network_program_dates_check", `"ends_on" IS NULL OR "ends_on" >= "starts_on"`)
 export class NetworkProgram {
@@ -62,7 +63,12 @@ export class NetworkProgram {
     return statusOn(this.startsOn, this.endsOn);
   }
 
-  @Field({ description: "Where this record comes from (the public page that states it)." })
-  @Column({ type: "text" })
-  source: string;
+  @Field(() => Provenance, { description: "Where this record comes from: the public page that states it." })
+  @Column(() => Provenance, { prefix: false })
+  provenance: Provenance;
+
+  @Field({ description: "Where this record comes from, in words (the same as `provenance.source`).", deprecationReason: "Use `provenance` (kind, source, URL, licence, dates)." })
+  get source(): string {
+    return this.provenance.source;
+  }
 }

@@ -1,4 +1,4 @@
-import { ActiveArea, AgeGroup, DateScalar } from "@scg/shared";
+import { ActiveArea, AgeGroup, DateScalar, Provenance, ProvenanceConstraints } from "@scg/shared";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { ProgramStatus, statusOn } from "./program-status.js";
@@ -9,6 +9,7 @@ import { ProgramStatus, statusOn } from "./program-status.js";
     "A cultural, educational, youth, municipal, business or humanitarian program that runs inside one sister-city partnership.",
 })
 @Entity({ name: "program" })
+@ProvenanceConstraints("program", { indexed: true })
 @Index("program_starts_on_id_idx", ["startsOn", "id"])
 @Index("program_partnership_idx", ["partnershipId", "startsOn"])
 @Check("program_dates_check", `"ends_on" IS NULL OR "ends_on" >= "starts_on"`)
@@ -71,10 +72,12 @@ export class Program {
     return statusOn(this.startsOn, this.endsOn);
   }
 
-  @Field({
-    description:
-      'Where this record comes from: "sample" for the generated sample (there is no public record of individual programs), "member" for programs members published.',
-  })
-  @Column({ type: "text" })
-  source: string;
+  @Field(() => Provenance, { description: "Where this record comes from: SAMPLE for the generated sample (there is no public record of individual programs), ENTERED for programs members published (who and when)." })
+  @Column(() => Provenance, { prefix: false })
+  provenance: Provenance;
+
+  @Field({ description: "Where this record comes from, in words (the same as `provenance.source`).", deprecationReason: "Use `provenance` (kind, source, URL, licence, dates)." })
+  get source(): string {
+    return this.provenance.source;
+  }
 }

@@ -1,4 +1,4 @@
-import { ActiveArea, AgeGroup } from "@scg/shared";
+import { ActiveArea, AgeGroup, PROVENANCE_FILTER_DESCRIPTION, ProvenanceKind } from "@scg/shared";
 import { Field, ID, InputType } from "type-graphql";
 import { ProgramStatus } from "../entities/program-status.js";
 
@@ -18,4 +18,7 @@ export class ProgramFilter {
 
   @Field(() => [ProgramStatus], { nullable: true, description: "Programs in any of these statuses (as of today)." })
   status?: ProgramStatus[] | null;
+
+  @Field(() => [ProvenanceKind], { nullable: true, description: PROVENANCE_FILTER_DESCRIPTION })
+  provenance?: ProvenanceKind[] | null;
 }

@@ -1,5 +1,5 @@
-import { type Logger } from "@scg/shared";
-import { generateSamplePrograms } from "@scg/shared/data";
+import type { Logger, SeedOptions } from "@scg/shared";
+import { generateSamplePrograms, SAMPLE_PROVENANCE } from "@scg/shared/data";
 import type { DataSource, EntityManager } from "typeorm";
 import { Exchange } from "../entities/exchange.entity.js";
 import { NetworkProgram } from "../entities/network-program.entity.js";
@@ -24,19 +24,19 @@ async function upsert(manager: EntityManager, target: Function, rows: object[]) 
 }
 
 /**
- * Loads the generated sample of programs and exchanges (every row `source: "sample"`) over the
- * real partnerships, and the network's real Youth Leadership Summits, in one transaction.
- * Ids are derived from natural keys and the sample is deterministic, so re-running changes
- * nothing; rows members created are never touched.
+ * Loads the network's real Youth Leadership Summits and, when `sample` is set (the development
+ * profile only), the generated sample of programs and exchanges over the real partnerships (every
+ * row SAMPLE), in one transaction. Ids are derived from natural keys and the sample is
+ * deterministic, so re-running changes nothing; rows members created are never touched.
  */
-export async function importPrograms(dataSource: DataSource, log: Pick<Logger, "info">): Promise<ProgramsImportReport> {
-  const sample = generateSamplePrograms(SAMPLE_SEED);
+export async function importPrograms(dataSource: DataSource, log: Pick<Logger, "info">, { sample: withSample }: SeedOptions): Promise<ProgramsImportReport> {
+  const sample = withSample ? generateSamplePrograms(SAMPLE_SEED) : [];
   const programs = sample.map((p) => ({
     id: p.id, partnershipId: p.partnershipId, communityIds: [...p.communityIds], countryCodes: [...new Set(p.countryCodes)],
     organizerId: p.organizerId, title: p.title, description: p.description, areas: p.areas, ageGroups: p.ageGroups,
-    startsOn: p.startsOn, endsOn: p.endsOn, source: p.source,
+    startsOn: p.startsOn, endsOn: p.endsOn, provenance: SAMPLE_PROVENANCE,
   }));
-  const exchanges = sample.flatMap((p) => p.exchanges.map((e) => ({ ...e, ageGroups: [...e.ageGroups] })));
+  const exchanges = sample.flatMap((p) => p.exchanges.map(({ source: _marker, ...e }) => ({ ...e, ageGroups: [...e.ageGroups], provenance: SAMPLE_PROVENANCE })));
   const network = NETWORK_PROGRAMS.map((n) => ({ ...n, areas: [...n.areas], ageGroups: [...n.ageGroups] }));
   await dataSource.transaction(async (manager) => {
     await upsert(manager, Program, programs);

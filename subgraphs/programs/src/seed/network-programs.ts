@@ -1,4 +1,7 @@
-import { ActiveArea, AgeGroup, communityId, organizationId, stableId } from "@scg/shared";
+import { ActiveArea, AgeGroup, communityId, FACTS_COLLECTED_ON, imported, organizationId, publicFact, stableId } from "@scg/shared";
+
+/** A fact from the handbook, as cited there, with the first page it names. */
+const fact = (citation: string, page: string) => imported(publicFact(citation, page), { lastVerifiedOn: FACTS_COLLECTED_ON });
 
 const SCI = organizationId("sister-cities-international");
 const YOUTH = [AgeGroup.TEENS, AgeGroup.YOUNG_ADULTS]; // ages 14–18: teens, and 18-year-olds count as young adults
@@ -9,7 +12,7 @@ const yls = (year: number) => stableId("network-program", `sister-cities-interna
  * (shared/data/sister-cities/facts.md, "Annual conferences and Youth Leadership Summits"): only
  * editions whose dates the record gives. Until 2017 the summit ran with the annual conference;
  * where the record gives only the conference's dates, the description says so. Nothing here is
- * generated: `source` names the public page each edition comes from.
+ * generated: each edition's provenance names the public page it comes from.
  */
 export const NETWORK_PROGRAMS = [
   {
@@ -23,7 +26,7 @@ export const NETWORK_PROGRAMS = [
     ageGroups: [AgeGroup.TEENS],
     startsOn: "2014-07-31",
     endsOn: null,
-    source: "fact: sister-cities.org/YLS (archived 2015-02-01)",
+    provenance: fact("sister-cities.org/YLS (archived 2015-02-01)", "sister-cities.org/YLS"),
   },
   {
     id: yls(2015),
@@ -36,7 +39,7 @@ export const NETWORK_PROGRAMS = [
     ageGroups: YOUTH,
     startsOn: "2015-07-16",
     endsOn: "2015-07-18",
-    source: "fact: minneapolis.org news release 2015-04-22; sistercities.org top-10 moments; startribune.com 2015-07-17",
+    provenance: fact("minneapolis.org news release 2015-04-22; sistercities.org top-10 moments; startribune.com 2015-07-17", "minneapolis.org"),
   },
   {
     id: yls(2016),
@@ -49,7 +52,7 @@ export const NETWORK_PROGRAMS = [
     ageGroups: [AgeGroup.TEENS],
     startsOn: "2016-07-13",
     endsOn: "2016-07-16",
-    source: "fact: sister-cities.org/annual-conference",
+    provenance: fact("sister-cities.org/annual-conference", "sister-cities.org/annual-conference"),
   },
   {
     id: yls(2017),
@@ -62,7 +65,7 @@ export const NETWORK_PROGRAMS = [
     ageGroups: [AgeGroup.TEENS],
     startsOn: "2017-07-13",
     endsOn: "2017-07-15",
-    source: "fact: us4.campaign-archive.com; princessanneindy.com 2017-08-17; sistercities.org/2017agenda",
+    provenance: fact("us4.campaign-archive.com; princessanneindy.com 2017-08-17; sistercities.org/2017agenda", "sistercities.org/2017agenda"),
   },
   {
     id: yls(2025),
@@ -75,7 +78,7 @@ export const NETWORK_PROGRAMS = [
     ageGroups: YOUTH,
     startsOn: "2025-06-15",
     endsOn: "2025-06-21",
-    source: "fact: naperville.legistar.com (agenda item 25-0307)",
+    provenance: fact("naperville.legistar.com (agenda item 25-0307)", "naperville.legistar.com"),
   },
 ] as const;
 

