@@ -5,5 +5,6 @@ export * from "./sister-city-communities.js";
 export * from "./community-aliases.js";
 export * from "./gazetteer.js";
 export * from "./source-tags.js";
+export * from "./data-audit.js";
 export * from "./sample-programs.js";
 export * from "./synthetic-network.js";
