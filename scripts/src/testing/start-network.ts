@@ -21,6 +21,10 @@ export interface NetworkOptions {
   /** Subgraphs to leave out (to test a subgraph being down). */
   without?: string[];
   gatewayEnv?: Record<string, string>;
+  /** Settings every subgraph gets on top of the test defaults (NODE_ENV=production, say). */
+  subgraphEnv?: Record<string, string>;
+  /** Another database than the run's (TEST_PRODUCTION_DATABASE_URL: real records only), for every service. */
+  databaseUrl?: string;
 }
 
 /**
@@ -37,7 +41,8 @@ export async function startNetwork(options: NetworkOptions = {}): Promise<Networ
     for (const name of names) {
       if (options.without?.includes(name)) continue;
       const module = loadSubgraph(name);
-      subgraphs[name] = await module.startSubgraph(module.loadConfig(testServiceEnv({ [`${name.toUpperCase()}_PORT`]: "0", ...urls })), { queryLogger: new QueryCounter() });
+      const env = testServiceEnv({ [`${name.toUpperCase()}_PORT`]: "0", ...urls, ...options.subgraphEnv, ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}) });
+      subgraphs[name] = await module.startSubgraph(module.loadConfig(env), { queryLogger: new QueryCounter() });
       urls[`${name.toUpperCase()}_URL`] = subgraphs[name].url;
     }
   } catch (error) {
@@ -54,6 +59,7 @@ export async function startNetwork(options: NetworkOptions = {}): Promise<Networ
       // With REDIS_URL (CI), rate limits and caches live in Redis, in a key space of this gateway's own.
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `scg-test-${randomUUID()}:` } : {}),
       ...urls,
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
       ...options.gatewayEnv,
       ...env,
     });

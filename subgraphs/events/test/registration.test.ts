@@ -33,6 +33,20 @@ async function seats(eventId: string): Promise<{ seatsLeft: number | null; activ
 
 const register = (eventId: string, name: string, email: string) => ask(REGISTER, { eventId, attendee: { name, email } });
 
+describe("generated (SAMPLE) events", () => {
+  it("never take a registration, and cannot be opened for one", async () => {
+    const { rows } = await db.query(`SELECT id, title FROM events.event WHERE provenance_kind = 'SAMPLE' AND starts_at > now() LIMIT 1`);
+    expect(rows).toHaveLength(1);
+    const [sample] = rows;
+    const response = await register(sample.id, "Would Be", "would.be@example.org");
+    expect(response.errors?.[0].extensions?.code).toBe("EVENT_NOT_OPEN");
+    expect(response.errors?.[0].message).toBe(`"${sample.title}" is a generated sample event (development data), not a real one; it takes no registrations.`);
+    const opened = await ask(`mutation($id: ID!) { updateEvent(id: $id, input: { registrationOpen: true }) { id } }`, { id: sample.id }, staff);
+    expect(opened.errors?.[0].extensions?.code).toBe("EVENT_NOT_OPEN");
+    expect((await db.query(`SELECT count(*)::int AS n FROM events.registration WHERE event_id = $1`, [sample.id])).rows[0].n).toBe(0);
+  });
+});
+
 describe("registerForEvent", () => {
   it("never oversells: 50 parallel registrations for 10 seats give 10 registrations and 40 EVENT_FULL", async () => {
     const eventId = await createEvent({ capacity: 10 });
