@@ -1,4 +1,4 @@
-import { createLogger, serveWhenMain } from "@scg/shared";
+import { createLogger, serveWhenMain, type SeedWhen } from "@scg/shared";
 import { prepareGatewayDatabase } from "./api-keys/api-key-store.js";
 import { loadConfig } from "./config.js";
 import { startGateway } from "./server.js";
@@ -13,7 +13,7 @@ export { estimateOperationCost } from "./limits/operation-cost.js";
 export type { GatewayConfig } from "./config.js";
 
 /** Migrates the gateway's own schema (API keys); it has nothing to seed. */
-export async function prepareDatabase(url: string, _options: { seed: boolean; sample?: boolean } = { seed: false }, log = createLogger("gateway")) {
+export async function prepareDatabase(url: string, _options: { seed: SeedWhen; sample?: boolean } = { seed: false }, log = createLogger("gateway")) {
   const applied = await prepareGatewayDatabase(url, log);
   if (applied.length) log.info({ applied }, "gateway: migrations applied");
   return { applied };

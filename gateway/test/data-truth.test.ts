@@ -85,7 +85,7 @@ describe("every record says where it comes from", () => {
         name email phone website address foundedYear countriesServed
         provenance { kind url lastVerifiedOn }
         networkPrograms { title provenance { kind url } }
-        events(upcoming: false, first: 50) { title provenance { kind url } }
+        events(when: PAST, first: 50) { title provenance { kind url } }
       }
     }`);
     expect(errors).toBeUndefined();

@@ -11,10 +11,10 @@ beforeAll(async () => {
 });
 afterAll(() => network?.stop());
 
-/** Runs an operation through the gateway and returns how many SQL statements each subgraph sent. */
+/** Runs an operation (a contract operation's name, or a document) through the gateway and returns how many SQL statements each subgraph sent. */
 async function statementsFor(name: string, variables: Record<string, unknown>): Promise<Record<string, number>> {
   for (const subgraph of Object.values(network.subgraphs)) subgraph.queries!.reset();
-  const { errors } = await graphqlRequest(network.gatewayUrl, operation(name), { variables });
+  const { errors } = await graphqlRequest(network.gatewayUrl, name.includes("{") ? name : operation(name), { variables });
   expect(errors).toBeUndefined();
   return Object.fromEntries(Object.entries(network.subgraphs).map(([subgraphName, s]) => [subgraphName, s.queries!.statements.length]));
 }
@@ -42,5 +42,23 @@ describe("SQL statements per subgraph do not grow with the result", () => {
     const small = await statementsFor(name, variables(10));
     const large = await statementsFor(name, variables(100));
     expect(large).toEqual(small);
+  });
+});
+
+describe("facets: one statement, however many facets are asked", () => {
+  const bucket = "{ value label count }";
+  it.each([
+    ["partnerships", `query($filter: PartnershipFilter) { partnershipFacets(filter: $filter) { total byPartnerCountry ${bucket} byUsState ${bucket} byWorldRegion ${bucket} byStatus ${bucket} byDecade ${bucket} byFocusArea ${bucket} } }`, { countryCode: "JP" }],
+    ["directory", `query($filter: CommunityFilter) { communityFacets(filter: $filter) { total byCountry ${bucket} byUsState ${bucket} byKind ${bucket} byWorldRegion ${bucket} } }`, { kind: "CITY" }],
+    ["programs", `query($filter: ProgramFilter) { programFacets(filter: $filter) { total byArea ${bucket} byAgeGroup ${bucket} byCountry ${bucket} byAreaAndAgeGroup { area ageGroup count } } }`, { ageGroups: ["TEENS"] }],
+    ["events", `query($filter: EventFilter) { eventFacets(filter: $filter) { total byKind ${bucket} byMonth ${bucket} byCountry ${bucket} } }`, { from: "2010-01-01T00:00:00Z" }],
+  ])("%s", async (subgraph, document, filter) => {
+    const all = await statementsFor(document, { filter });
+    expect(all).toEqual({ directory: 0, partnerships: 0, programs: 0, events: 0, [subgraph]: 1 });
+    // Asking for nothing but __typename runs nothing.
+    const typenameOnly = document.replace(/\{ total[^]*\} \}$/, "{ __typename } }");
+    expect(typenameOnly).toMatch(/Facets\(filter: \$filter\) \{ __typename \} \}$/);
+    const none = await statementsFor(typenameOnly, { filter });
+    expect(none[subgraph]).toBe(0);
   });
 });

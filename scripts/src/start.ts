@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createLogger, readConfig } from "@scg/shared";
+import { createLogger, readConfig, type SeedWhen } from "@scg/shared";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@scg/shared/embedded";
 import { databaseOwners, ROOT, subgraphNames } from "./subgraph-registry.js";
 import { Supervisor } from "./supervisor.js";
@@ -63,7 +63,8 @@ async function main() {
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort, maxConnections: 200 });
     databaseUrl = embedded.url;
     seed = config.seed !== "never" && (config.seed === "always" || !existsSync(marker));
-    await prepare(databaseUrl, seed);
+    // Seeded before: import again only where this version's migrations added what the import fills.
+    await prepare(databaseUrl, seed || (config.seed === "auto" ? "after-migrations" : false));
     if (seed) writeFileSync(marker, new Date().toISOString());
   } else {
     await prepare(databaseUrl, config.seed !== "never");
@@ -81,11 +82,11 @@ async function main() {
   }
 }
 
-async function prepare(databaseUrl: string, seed: boolean) {
+async function prepare(databaseUrl: string, seed: SeedWhen) {
   for (const { name, prepareDatabase } of databaseOwners()) {
     const started = Date.now();
     await prepareDatabase(databaseUrl, { seed, sample: config.sample }, log);
-    log.info(`${name}: database ready${seed ? ` (migrated and seeded${config.sample ? ", with the generated sample" : ""})` : " (migrated)"} in ${Date.now() - started} ms`);
+    log.info(`${name}: database ready${seed === true ? ` (migrated and seeded${config.sample ? ", with the generated sample" : ""})` : " (migrated)"} in ${Date.now() - started} ms`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_SUBGRAPH_PORTS, type Logger, type RunningSubgraph } from "@scg/shared";
+import { DEFAULT_SUBGRAPH_PORTS, type Logger, type RunningSubgraph, type SeedWhen } from "@scg/shared";
 import { type SyntheticImportReport, type SyntheticNetwork } from "@scg/shared/data";
 
 /**
@@ -9,7 +9,7 @@ import { type SyntheticImportReport, type SyntheticNetwork } from "@scg/shared/d
  * (directory first: the others refer to its ids).
  */
 export interface SubgraphModule {
-  prepareDatabase(url: string, options: { seed: boolean; sample?: boolean }, log?: Logger): Promise<unknown>;
+  prepareDatabase(url: string, options: { seed: SeedWhen; sample?: boolean }, log?: Logger): Promise<unknown>;
   startSubgraph(config: any, options?: { queryLogger?: unknown }): Promise<RunningSubgraph>;
   loadConfig(env?: Record<string, string | undefined>): any;
   /** `npm run seed:scale`: adds the synthetic network of `factor` to this subgraph's tables (optional). */

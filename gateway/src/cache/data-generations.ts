@@ -7,6 +7,13 @@ import type { CacheStore } from "./cache-store.js";
  * invalidates, at once and on every replica, everything read from the subgraph it changed —
  * coarse, but never stale, and it needs no knowledge of which entity a mutation touched.
  */
+/**
+ * Subgraphs that keep a copy of another's data, so a write to the one changes what the other
+ * answers: the directory orders communities by their partnership count, which the partnerships
+ * subgraph sends it after every proposal (see the directory's recordPartnershipCounts).
+ */
+export const PROJECTIONS: Readonly<Record<string, readonly string[]>> = { partnerships: ["directory"] };
+
 export class DataGenerations {
   constructor(private readonly store: CacheStore, private readonly subgraphs: readonly string[]) {}
 
@@ -18,8 +25,10 @@ export class DataGenerations {
     return values && Object.fromEntries(this.subgraphs.map((name, i) => [name, values[i]]));
   }
 
+  /** Bumps the subgraphs a write touched and those that keep a copy of their data (PROJECTIONS). */
   async bump(subgraphs: Iterable<string>): Promise<void> {
-    await this.store.increment([...new Set(subgraphs)].map(this.key));
+    const written = [...subgraphs].flatMap((name) => [name, ...(PROJECTIONS[name] ?? [])]);
+    await this.store.increment([...new Set(written)].filter((name) => this.subgraphs.includes(name)).map(this.key));
   }
 
   /** Whether what was read at `recorded` is still current in `now`. */

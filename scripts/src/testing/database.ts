@@ -12,13 +12,18 @@ export async function countRows(table: string): Promise<number> {
   }
 }
 
-/** Runs one statement against the run's database (test clean-up). */
-export async function execute(sql: string, parameters: unknown[] = []): Promise<void> {
+/** Runs one statement against the run's database and returns its rows (test set-up, clean-up and checks). */
+export async function queryRows<Row = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<Row[]> {
   const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
   await client.connect();
   try {
-    await client.query(sql, parameters);
+    return (await client.query(sql, parameters)).rows as Row[];
   } finally {
     await client.end();
   }
+}
+
+/** Runs one statement against the run's database (test clean-up). */
+export async function execute(sql: string, parameters: unknown[] = []): Promise<void> {
+  await queryRows(sql, parameters);
 }

@@ -54,6 +54,36 @@ export class EntityAnswer {
 }
 
 /**
+ * One request from this subgraph to another, with the internal credential naming the caller and
+ * the identity it acts for, and a timeout. Returns the answer's `data`; anything else —
+ * unreachable, slower than the timeout, an error, no data — is SERVICE_UNAVAILABLE with a
+ * sentence, never a hang or a guess.
+ */
+export function createSubgraphCall(options: EntityLookupOptions) {
+  const { caller, target, url, internalSecret, timeoutMs } = options;
+  return async function call(query: string, variables: Record<string, unknown>, identity: Identity | null): Promise<Record<string, unknown>> {
+    const credential = await signInternalCredential({ identity, caller }, internalSecret);
+    let response: Response;
+    let body: { data?: Record<string, unknown> | null; errors?: unknown[] } | null;
+    try {
+      response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", [INTERNAL_CREDENTIAL_HEADER]: credential },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      body = (await response.json().catch(() => null)) as typeof body;
+    } catch {
+      throw serviceUnavailable(`The ${target} service did not answer within ${timeoutMs} ms; please try again shortly.`);
+    }
+    if (!response.ok || !body || body.errors?.length || !body.data || typeof body.data !== "object") {
+      throw serviceUnavailable(`The ${target} service could not answer (HTTP ${response.status}); please try again shortly.`);
+    }
+    return body.data;
+  };
+}
+
+/**
  * How one subgraph asks another about data it does not own (does this community exist, in which
  * country? is that partnership active?): the same `_entities` question the gateway asks, with the
  * internal credential naming the caller's identity, and a timeout. The answer is checked before
@@ -62,28 +92,13 @@ export class EntityAnswer {
  * error, the wrong shape — is SERVICE_UNAVAILABLE with a sentence, never a hang or a guess.
  */
 export function createEntityLookup(options: EntityLookupOptions) {
-  const { caller, target, url, internalSecret, timeoutMs } = options;
+  const { caller, target } = options;
+  const call = createSubgraphCall(options);
   return async function lookup(references: readonly EntityReference[], selection: string, identity: Identity | null): Promise<(EntityAnswer | null)[]> {
     if (references.length === 0) return [];
     const query = `query ${caller}EntityCheck($representations: [_Any!]!) { _entities(representations: $representations) { __typename ${selection} } }`;
-    const credential = await signInternalCredential({ identity, caller }, internalSecret);
-    let response: Response;
-    let body: { data?: { _entities?: unknown }; errors?: unknown[] } | null;
-    try {
-      response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json", [INTERNAL_CREDENTIAL_HEADER]: credential },
-        body: JSON.stringify({ query, variables: { representations: references } }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      body = (await response.json().catch(() => null)) as typeof body;
-    } catch {
-      throw serviceUnavailable(`The ${target} service did not answer within ${timeoutMs} ms; please try again shortly.`);
-    }
-    if (!response.ok || !body || body.errors?.length) {
-      throw serviceUnavailable(`The ${target} service could not answer (HTTP ${response.status}); please try again shortly.`);
-    }
-    const entities = body.data?._entities;
+    const data = await call(query, { representations: references }, identity);
+    const entities = data._entities;
     if (!Array.isArray(entities) || entities.length !== references.length) throw malformed(target);
     return entities.map((entity, index) => {
       if (entity === null) return null;
@@ -100,11 +115,19 @@ export function createEntityLookup(options: EntityLookupOptions) {
 }
 
 export type EntityLookup = ReturnType<typeof createEntityLookup>;
+export type SubgraphCall = ReturnType<typeof createSubgraphCall>;
+
+type ClientConfig = { serviceName: string; subgraphUrls: Record<string, string>; internalSecret: string; subgraphTimeoutMs: number };
+const optionsFor = (config: ClientConfig, target: string): EntityLookupOptions => ({
+  caller: config.serviceName, target, url: config.subgraphUrls[target], internalSecret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs,
+});
+
+/** A call to `target` as configured for a subgraph (its URL, the internal secret, the timeout). */
+export function subgraphCallFor(config: ClientConfig, target: string): SubgraphCall {
+  return createSubgraphCall(optionsFor(config, target));
+}
 
 /** The lookup of `target` as configured for a subgraph (its URL, the internal secret, the timeout). */
-export function entityLookupFor(
-  config: { serviceName: string; subgraphUrls: Record<string, string>; internalSecret: string; subgraphTimeoutMs: number },
-  target: string,
-): EntityLookup {
-  return createEntityLookup({ caller: config.serviceName, target, url: config.subgraphUrls[target], internalSecret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs });
+export function entityLookupFor(config: ClientConfig, target: string): EntityLookup {
+  return createEntityLookup(optionsFor(config, target));
 }

@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { parse, type GraphQLSchema } from "graphql";
+import { MapperKind, mapSchema, printSchemaWithDirectives } from "@graphql-tools/utils";
+import { GraphQLObjectType, parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
 import { guardStringInputs } from "../graphql/string-inputs.js";
 
@@ -10,6 +10,17 @@ import { guardStringInputs } from "../graphql/string-inputs.js";
  */
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"])';
+
+/**
+ * The root types' descriptions, the same in every subgraph (composition keeps one), since
+ * type-graphql has no place to write them.
+ */
+export const ROOT_TYPE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  Query:
+    "Everything there is to read: communities, organizations and countries; partnerships and sister cities; programs and exchanges; events; facets (counts by dimension) and the network's figures.",
+  Mutation:
+    "Everything there is to change: proposing and signing partnerships, publishing programs and exchanges, creating events and registering for them. Each says who may.",
+};
 
 /** `__resolveReference` for each entity type this subgraph can resolve from a key. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;
@@ -32,7 +43,10 @@ export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck">,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<SubgraphSchema> {
-  const schema = await buildSchema({ validate: false, ...options, skipCheck: true });
+  const built = await buildSchema({ validate: false, ...options, skipCheck: true });
+  const schema = mapSchema(built, {
+    [MapperKind.ROOT_OBJECT]: (type) => new GraphQLObjectType({ ...type.toConfig(), description: ROOT_TYPE_DESCRIPTIONS[type.name] ?? type.description }),
+  });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {

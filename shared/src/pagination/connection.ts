@@ -97,16 +97,21 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     @Field({ description: "Opaque cursor of this edge; pass it as `after` to continue after it." })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node: T;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} results.` })
   class ConnectionClass implements Connection<T> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: "This page's results, in order, each with its cursor." })
     edges: Edge<T>[];
 
-    @Field(() => PageInfo)
+    @Field(() => [nodeType], { description: "This page's results, in order, without cursors (a shortcut for `edges { node }`)." })
+    get nodes(): T[] {
+      return this.edges.map((edge) => edge.node);
+    }
+
+    @Field(() => PageInfo, { description: "Whether more pages follow, and the cursors to ask for them." })
     pageInfo: PageInfo;
 
     private countRows: () => Promise<number>;
@@ -116,10 +121,14 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
       return this.countRows();
     }
 
-    static of(page: Page, rows: readonly T[], cursorOf: (row: T) => (string | number)[], count: () => Promise<number>) {
+    /** A page from `rows` (the page's rows and, if another page follows, one more); `cursorOf` gives a row's cursor or its sort-key values. */
+    static of(page: Page, rows: readonly T[], cursorOf: (row: T) => (string | number)[] | string, count: () => Promise<number>) {
       const connection = new ConnectionClass();
       const visible = rows.slice(0, page.limit);
-      connection.edges = visible.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
+      connection.edges = visible.map((node) => {
+        const cursor = cursorOf(node);
+        return { node, cursor: typeof cursor === "string" ? cursor : encodeCursor(cursor) };
+      });
       connection.pageInfo = {
         hasNextPage: rows.length > page.limit,
         hasPreviousPage: page.after !== null,

@@ -26,6 +26,9 @@ export interface SubgraphDefinition<Config extends ServiceConfig, Context extend
   importSynthetic?(dataSource: DataSource, network: SyntheticNetwork, log: Logger): Promise<SyntheticImportReport>;
 }
 
+/** When prepareDatabase imports: always (true), never (false), or only when it applied a migration. */
+export type SeedWhen = boolean | "after-migrations";
+
 /** What a seed writes: real records always; generated SAMPLE records only when asked (never in production). */
 export interface SeedOptions {
   sample: boolean;
@@ -78,11 +81,20 @@ export function defineSubgraph<Config extends ServiceConfig, Context extends obj
       }
     },
 
-    prepareDatabase(databaseUrl: string, { seed, sample = false }: { seed: boolean; sample?: boolean }, log: Logger = createLogger(definition.name)): Promise<unknown> {
+    /**
+     * `seed`: true imports; "after-migrations" imports only when a migration was applied now (a new
+     * column the import fills, on a database seeded by an older version); false never does.
+     */
+    prepareDatabase(
+      databaseUrl: string,
+      { seed, sample = false }: { seed: SeedWhen; sample?: boolean },
+      log: Logger = createLogger(definition.name),
+    ): Promise<unknown> {
       return withDataSource(databaseUrl, log, async (dataSource) => {
         const applied = await migrate(dataSource, definition.schema);
         if (applied.length) log.info({ applied }, `${definition.name}: migrations applied`);
-        return seed ? await definition.importData(dataSource, log, { sample }) : null;
+        const importNow = seed === true || (seed === "after-migrations" && applied.length > 0);
+        return importNow ? await definition.importData(dataSource, log, { sample }) : null;
       });
     },
 

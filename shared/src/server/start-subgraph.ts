@@ -14,6 +14,8 @@ import type { Logger } from "../logging/logger.js";
 /** What every subgraph request knows before the subgraph adds its loaders. */
 export interface RequestScope {
   identity: Identity | null;
+  /** Who sent the request: "gateway", or the name of a subgraph calling this one. */
+  caller: string;
   requestId: string;
   log: Logger;
 }
@@ -67,7 +69,7 @@ export async function startSubgraphServer<Context extends object>(options: Start
         });
       }
       const requestId = credential.requestId ?? randomUUID();
-      return options.createContext({ identity: credential.identity, requestId, log: log.child({ requestId }) });
+      return options.createContext({ identity: credential.identity, caller: credential.caller, requestId, log: log.child({ requestId }) });
     },
   });
   const port = Number(new URL(url).port);

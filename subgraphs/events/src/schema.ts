@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from "@scg/shared";
 import type { EventsContext } from "./context.js";
+import { EventFacetsResolver } from "./resolvers/event-facets.resolver.js";
 import { EventResolver } from "./resolvers/event.resolver.js";
 import { CommunityEventsResolver, OrganizationEventsResolver, ProgramEventsResolver } from "./resolvers/owner-events.resolver.js";
 import { RegistrationResolver } from "./resolvers/registration.resolver.js";
@@ -11,7 +12,7 @@ import { RegistrationResolver } from "./resolvers/registration.resolver.js";
  */
 export function buildEventsSchema() {
   return buildFederatedSchema(
-    { resolvers: [EventResolver, RegistrationResolver, CommunityEventsResolver, OrganizationEventsResolver, ProgramEventsResolver] },
+    { resolvers: [EventResolver, EventFacetsResolver, RegistrationResolver, CommunityEventsResolver, OrganizationEventsResolver, ProgramEventsResolver] },
     {
       Event: { __resolveReference: (ref: { id: string }, ctx: EventsContext) => ctx.loaders.eventById.load(ref.id) },
       Community: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },

@@ -30,7 +30,7 @@ describe("the calendar", () => {
 
   it("lists Minneapolis's events on the community, through the Community entity", async () => {
     const { data, errors } = await ask(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Community { events { title kind } } } }`,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Community { events(when: PAST) { title kind } } } }`,
       { reps: [{ __typename: "Community", id: MINNEAPOLIS }] },
     );
     expect(errors).toBeUndefined();
@@ -119,11 +119,13 @@ describe("the calendar", () => {
   it("lists Sister Cities International's conferences on the organization in calendar order, and splits past (latest first) from upcoming (soonest first)", async () => {
     const { data, errors } = await ask(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization {
-        all: events(first: 100) { startsAt kind } past: events(upcoming: false, first: 100) { startsAt endsAt } upcoming: events(upcoming: true) { endsAt startsAt } } } }`,
+        all: events(when: ALL, first: 100) { startsAt kind } past: events(when: PAST, first: 100) { startsAt endsAt } upcoming: events { endsAt startsAt }
+        deprecatedPast: events(upcoming: false, first: 100) { startsAt endsAt } } } }`,
       { reps: [{ __typename: "Organization", id: organizationId("sister-cities-international") }] },
     );
     expect(errors).toBeUndefined();
-    const { all, past, upcoming } = data._entities[0];
+    const { all, past, upcoming, deprecatedPast } = data._entities[0];
+    expect(deprecatedPast).toEqual(past); // the deprecated flag still works: false is PAST
     expect(all.filter((e: any) => e.kind === "ANNUAL_CONFERENCE").length).toBeGreaterThanOrEqual(11);
     const starts = all.map((e: any) => e.startsAt);
     expect([...starts].sort()).toEqual(starts);
@@ -155,7 +157,7 @@ describe("batching", () => {
       "minneapolis-mn-us", "washington-dc-us", "virginia-beach-va-us", "aurora-co-us", "houston-tx-us"];
     stack.events.queries.reset();
     const { data, errors } = await ask(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Community { id events(first: 5) { title organizer { id } program { id } } } } }`,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Community { id events(first: 5, when: ALL) { title organizer { id } program { id } } } } }`,
       { reps: slugs.map((slug) => ({ __typename: "Community", id: communityId(slug) })) },
     );
     expect(errors).toBeUndefined();

@@ -25,9 +25,12 @@ describe("the events SDL", () => {
     };
     expect(shape("Mutation", "registerForEvent")).toBe("attendee: AttendeeInput!, eventId: ID! -> Registration!");
     expect(shape("Mutation", "createEvent")).toBe("input: CreateEventInput! -> Event!");
-    expect(shape("Community", "events")).toBe("first: Int, upcoming: Boolean -> [Event!]");
-    expect(shape("Program", "events")).toBe("first: Int, upcoming: Boolean -> [Event!]");
-    expect(shape("Query", "events")).toBe("after: String, filter: EventFilter, first: Int -> EventConnection!");
+    // `when` (issue 13) replaces `upcoming`, which stays, deprecated, for clients that send it.
+    expect(shape("Community", "events")).toBe("first: Int, upcoming: Boolean, when: EventTime -> [Event!]");
+    expect(shape("Program", "events")).toBe("first: Int, upcoming: Boolean, when: EventTime -> [Event!]");
+    expect(shape("Organization", "events")).toBe("first: Int, upcoming: Boolean, when: EventTime -> [Event!]");
+    expect(shape("Query", "events")).toBe("after: String, filter: EventFilter, first: Int, orderBy: EventOrder -> EventConnection!");
+    expect(shape("Query", "eventFacets")).toBe("filter: EventFilter -> EventFacets!");
   });
 
   it("documents every type and field it defines", async () => {

@@ -5,6 +5,7 @@ import { CountryRef } from "./entities/country-ref.js";
 import { CommunityResolver } from "./resolvers/community.resolver.js";
 import { CountryResolver } from "./resolvers/country.resolver.js";
 import { NetworkStatsResolver } from "./resolvers/network-stats.resolver.js";
+import { PartnershipFacetsResolver } from "./resolvers/partnership-facets.resolver.js";
 import { PartnershipResolver, SignatureResolver } from "./resolvers/partnership.resolver.js";
 
 /**
@@ -15,7 +16,7 @@ import { PartnershipResolver, SignatureResolver } from "./resolvers/partnership.
 export function buildPartnershipsSchema() {
   return buildFederatedSchema(
     {
-      resolvers: [PartnershipResolver, SignatureResolver, CommunityResolver, CountryResolver, NetworkStatsResolver],
+      resolvers: [PartnershipResolver, SignatureResolver, CommunityResolver, CountryResolver, NetworkStatsResolver, PartnershipFacetsResolver],
       // Reachable only through the gateway's entity references, so named here to be emitted.
       orphanedTypes: [CommunityRef, CountryRef],
     },

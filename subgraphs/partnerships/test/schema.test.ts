@@ -29,13 +29,14 @@ describe("partnerships schema", () => {
     };
     expect(shape("Mutation", "proposePartnership")).toBe("input: ProposePartnershipInput! -> Partnership!");
     expect(shape("Mutation", "signPartnership")).toBe("id: ID!, input: SignPartnershipInput! -> Partnership!");
-    expect(shape("Query", "partnerships")).toBe("after: String, filter: PartnershipFilter, first: Int -> PartnershipConnection!");
+    expect(shape("Query", "partnerships")).toBe("after: String, filter: PartnershipFilter, first: Int, orderBy: PartnershipOrder -> PartnershipConnection!");
+    expect(shape("Query", "partnershipFacets")).toBe("filter: PartnershipFilter -> PartnershipFacets!");
     expect(shape("Query", "networkStats")).toBe(" -> NetworkStats!");
     // Nullable, so that an outage of this subgraph nulls only them (issue 10; accepted contract change).
     expect(shape("Community", "sisterCities")).toBe("status: [PartnershipStatus!] -> [SisterCityLink!]");
     expect(shape("Community", "partnershipCount")).toBe(" -> Int");
     expect(shape("Country", "partnershipCount")).toBe(" -> Int");
-    expect(shape("Country", "partnerships")).toBe("after: String, first: Int -> PartnershipConnection");
+    expect(shape("Country", "partnerships")).toBe("after: String, first: Int, orderBy: PartnershipOrder -> PartnershipConnection");
     expect(shape("Signature", "signedOn")).toBe(" -> Date!");
     expect(shape("Partnership", "establishedOn")).toBe(" -> Date");
     expect(shape("Partnership", "communities")).toBe(" -> [Community!]!");

@@ -4,6 +4,7 @@ import { ExchangeResolver } from "./resolvers/exchange.resolver.js";
 import { NetworkProgramResolver } from "./resolvers/network-program.resolver.js";
 import { OrganizationProgramsResolver } from "./resolvers/organization.resolver.js";
 import { PartnershipProgramsResolver } from "./resolvers/partnership.resolver.js";
+import { ProgramFacetsResolver } from "./resolvers/program-facets.resolver.js";
 import { ProgramResolver } from "./resolvers/program.resolver.js";
 
 type Ref = { id: string };
@@ -12,7 +13,7 @@ const byId = <T>(load: (id: string) => Promise<T | null>) => (ref: Ref) => (isUu
 /** The programs subgraph schema: resolvers plus how each entity is found from its key. */
 export function buildProgramsSchema() {
   return buildFederatedSchema(
-    { resolvers: [ProgramResolver, ExchangeResolver, NetworkProgramResolver, PartnershipProgramsResolver, OrganizationProgramsResolver] },
+    { resolvers: [ProgramResolver, ProgramFacetsResolver, ExchangeResolver, NetworkProgramResolver, PartnershipProgramsResolver, OrganizationProgramsResolver] },
     {
       Program: { __resolveReference: (ref: Ref, ctx: ProgramsContext) => byId((id) => ctx.loaders.programById.load(id))(ref) },
       Exchange: { __resolveReference: (ref: Ref, ctx: ProgramsContext) => byId((id) => ctx.loaders.exchangeById.load(id))(ref) },

@@ -45,7 +45,7 @@ describe("programs schema", () => {
     });
     const programs = schema.getQueryType()!.getFields().programs;
     expect(String(programs.type)).toBe("ProgramConnection!");
-    expect(Object.fromEntries(programs.args.map((a) => [a.name, String(a.type)]))).toEqual({ filter: "ProgramFilter", first: "Int", after: "String" });
+    expect(Object.fromEntries(programs.args.map((a) => [a.name, String(a.type)]))).toEqual({ filter: "ProgramFilter", orderBy: "ProgramOrder", first: "Int", after: "String" });
     const filter = schema.getType("ProgramFilter") as GraphQLInputObjectType;
     expect(Object.keys(filter.getFields())).toEqual(expect.arrayContaining(["areas", "ageGroups", "countryCode"]));
   });

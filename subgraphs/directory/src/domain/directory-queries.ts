@@ -1,4 +1,7 @@
-import { badUserInput, foldText, provenanceKinds, US_STATES, type ActiveArea, type AgeGroup, type CommunityKind, type Page, type ProvenanceKind } from "@scg/shared";
+import {
+  applyOrderedPage, badUserInput, foldText, provenanceKinds, US_STATES,
+  type ActiveArea, type AgeGroup, type CommunityKind, type OrderedPage, type Page, type ProvenanceKind, type SortKey,
+} from "@scg/shared";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { Community } from "../entities/community.entity.js";
 import { Country } from "../entities/country.entity.js";
@@ -47,11 +50,23 @@ export async function checkCountryCode(dataSource: DataSource, code: string): Pr
   return normalized;
 }
 
+export enum CommunityOrderField {
+  NAME = "NAME",
+  PARTNERSHIP_COUNT = "PARTNERSHIP_COUNT",
+}
+
+/** The sort key of an order: the folded name in byte order, or the partnership count (both indexed with id). */
+export function communitySortKey(field: CommunityOrderField): SortKey<Community> {
+  return field === CommunityOrderField.PARTNERSHIP_COUNT
+    ? { field, expression: "c.partnership_count", value: (row) => row.partnershipCount, cast: "int" }
+    : { field, expression: `(c.search_text COLLATE "C")`, value: (row) => row.searchText, cast: "text" };
+}
+
 /**
- * The communities that match a filter, ordered by slug, one keyset page at a time
- * (rows for the page plus one, to tell whether another page follows), and their count.
+ * Checks a community filter (an unknown country or state code is BAD_USER_INPUT) and returns a
+ * builder of the query that selects the communities it matches, aliased `c`.
  */
-export async function findCommunities(dataSource: DataSource, filter: CommunityFilterValues, page: Page) {
+export async function communitiesMatching(dataSource: DataSource, filter: CommunityFilterValues): Promise<() => SelectQueryBuilder<Community>> {
   const search = checkSearch(filter.search);
   const countryCode = filter.countryCode == null ? null : await checkCountryCode(dataSource, filter.countryCode);
   let regionCode: string | null = null;
@@ -62,7 +77,7 @@ export async function findCommunities(dataSource: DataSource, filter: CommunityF
     }
   }
   const kinds = provenanceKinds(filter.provenance);
-  const base = (): SelectQueryBuilder<Community> => {
+  return () => {
     const q = dataSource.getRepository(Community).createQueryBuilder("c");
     if (countryCode) q.andWhere("c.country_code = :countryCode", { countryCode });
     if (regionCode) q.andWhere("c.region_code = :regionCode", { regionCode });
@@ -71,9 +86,15 @@ export async function findCommunities(dataSource: DataSource, filter: CommunityF
     if (kinds) q.andWhere("c.provenance_kind = ANY(:kinds)", { kinds });
     return q;
   };
-  const rowsQuery = base().orderBy("c.slug", "ASC").limit(page.limit + 1);
-  if (page.after) rowsQuery.andWhere("c.slug > :afterSlug", { afterSlug: String(page.after[0]) });
-  const rows = page.limit === 0 ? [] : await rowsQuery.getMany();
+}
+
+/**
+ * The communities that match a filter, in the page's order (ties by id), one keyset page at a
+ * time (rows for the page plus one, to tell whether another page follows), and a deferred count.
+ */
+export async function findCommunities(dataSource: DataSource, filter: CommunityFilterValues, page: OrderedPage<Community>) {
+  const base = await communitiesMatching(dataSource, filter);
+  const rows = page.limit === 0 ? [] : await applyOrderedPage(base(), page, "c.id").getMany();
   return { rows, count: () => base().getCount() };
 }
 

@@ -8,8 +8,10 @@ import { GeoPoint } from "./geo-point.js";
 @Entity({ name: "community" })
 @ProvenanceConstraints("community", { indexed: true })
 @Index("community_country_region_slug_idx", ["countryCode", "regionCode", "slug"])
-// Trigram index for the accent-folded substring search; created by the migration (TypeORM cannot express it).
+// Trigram index for the accent-folded substring search and the name order's index (search_text
+// COLLATE "C", id); created by migrations (TypeORM cannot express them).
 @Index("community_search_trgm_idx", { synchronize: false })
+@Index("community_name_order_idx", { synchronize: false })
 export class Community {
   @Field(() => ID, { description: "Stable id (a UUID derived from the slug; the same in every subgraph and on every import)." })
   @PrimaryColumn({ type: "uuid" })
@@ -44,6 +46,15 @@ export class Community {
   @Field(() => String, { nullable: true, description: "State, province or region name, where known." })
   @Column({ type: "text", nullable: true })
   region: string | null;
+
+  /**
+   * How many partnerships it has (any status), as the partnerships subgraph counts them: a copy kept
+   * for ordering (`orderBy: PARTNERSHIP_COUNT`); the field clients read is partnerships' own
+   * `partnershipCount`. Sent by the partnerships subgraph after each proposal; set by the import.
+   */
+  @Column({ type: "int", name: "partnership_count", default: 0 })
+  @Index("community_partnership_count_idx", ["partnershipCount", "id"])
+  partnershipCount: number;
 
   @Column({ type: "double precision", nullable: true })
   latitude: number | null;

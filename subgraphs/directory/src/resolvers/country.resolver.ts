@@ -6,7 +6,7 @@ import { Country } from "../entities/country.entity.js";
 @Resolver(() => Country)
 export class CountryResolver {
   @Query(() => Country, { nullable: true, description: 'One country by ISO code ("JP"); null when the directory has none with that code.' })
-  country(@Ctx() { loaders }: DirectoryContext, @Arg("code", () => ID) code: string): Promise<Country | null> {
+  country(@Ctx() { loaders }: DirectoryContext, @Arg("code", () => ID, { description: 'ISO 3166-1 alpha-2 code, such as "JP".' }) code: string): Promise<Country | null> {
     const normalized = code.trim().toUpperCase();
     if (!/^[A-Z]{2}$/.test(normalized)) {
       throw badUserInput(`"${code}" is not a country code; use an ISO 3166-1 alpha-2 code such as "JP".`, { argument: "code" });

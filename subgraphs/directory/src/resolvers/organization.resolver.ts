@@ -22,9 +22,9 @@ export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: "Organizations, ordered by slug, a page at a time." })
   async organizations(
     @Ctx() { dataSource }: DirectoryContext,
-    @Arg("filter", () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter | null,
+    @Arg("filter", () => OrganizationFilter, { nullable: true, description: "Which organizations (every field given must match)." }) filter?: OrganizationFilter | null,
     @Arg("first", () => Int, { nullable: true, description: "Page size: 20 by default, at most 500." }) first?: number | null,
-    @Arg("after", () => String, { nullable: true }) after?: string | null,
+    @Arg("after", () => String, { nullable: true, description: "Continue after this cursor (an endCursor of the same query)." }) after?: string | null,
   ) {
     const page = parsePage({ first, after });
     if (filter?.communityId && !isUuid(filter.communityId)) {

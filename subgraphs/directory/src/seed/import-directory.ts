@@ -1,10 +1,9 @@
-import { communityId, communitySlug, foldText, imported, publicFact, US_STATES, WORLD_COUNTRIES, FACTS_COLLECTED_ON, type Logger, type Provenance } from "@scg/shared";
+import { communityId, communitySlug, countryRecord, foldText, imported, publicFact, US_STATES, WORLD_COUNTRIES, FACTS_COLLECTED_ON, type Logger, type Provenance } from "@scg/shared";
 import { CoordinateFinder, provenanceOfSources, readSisterCityPairs, resolveCommunities } from "@scg/shared/data";
 import type { DataSource, EntityManager } from "typeorm";
 import { Community } from "../entities/community.entity.js";
 import { Country } from "../entities/country.entity.js";
 import { Organization } from "../entities/organization.entity.js";
-import { countryRecord } from "./countries.js";
 import { CONFERENCE_HOST_COMMUNITIES, ORGANIZATIONS } from "./network-facts.js";
 
 export interface DirectoryImportReport {
@@ -37,6 +36,39 @@ interface DirectoryCommunity {
 }
 
 /**
+ * How many partnerships each community has among `pairs` (each distinct pair once, as the
+ * partnerships import merges rows naming the same pair).
+ */
+export function partnershipCounts(pairs: Iterable<readonly [string, string]>): Map<string, number> {
+  const seen = new Set<string>();
+  const counts = new Map<string, number>();
+  for (const [a, b] of pairs) {
+    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    if (a === b || seen.has(key)) continue;
+    seen.add(key);
+    for (const id of [a, b]) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Writes partnership counts, never lowering one: the partnerships subgraph may already have
+ * reported a higher count (partnerships proposed since, or the synthetic ones), and no import
+ * removes a partnership.
+ */
+export async function raisePartnershipCounts(manager: EntityManager, counts: Map<string, number>): Promise<void> {
+  const ids = [...counts.keys()];
+  for (let i = 0; i < ids.length; i += 5000) {
+    const chunk = ids.slice(i, i + 5000);
+    await manager.query(
+      `UPDATE "directory"."community" c SET "partnership_count" = GREATEST(c."partnership_count", n.count)
+       FROM unnest($1::uuid[], $2::int[]) AS n(id, count) WHERE c."id" = n.id AND c."partnership_count" < n.count`,
+      [chunk, chunk.map((id) => counts.get(id)!)],
+    );
+  }
+}
+
+/**
  * Loads the directory from the real data: every community on both sides of every pair (names
  * resolved through the alias table), their countries, coordinates where the gazetteer has them,
  * the communities the network's own record adds (conference hosts) and the network's
@@ -46,7 +78,8 @@ interface DirectoryCommunity {
  */
 export async function importDirectory(dataSource: DataSource, log: Pick<Logger, "info">): Promise<DirectoryImportReport> {
   const pairs = readSisterCityPairs();
-  const fromPairs: DirectoryCommunity[] = resolveCommunities(pairs).communities.map((c) => ({ ...c, provenance: provenanceOfSources(c.sources) }));
+  const resolved = resolveCommunities(pairs);
+  const fromPairs: DirectoryCommunity[] = resolved.communities.map((c) => ({ ...c, provenance: provenanceOfSources(c.sources) }));
   const hosts: DirectoryCommunity[] = CONFERENCE_HOST_COMMUNITIES.map((c) => {
     const slug = communitySlug(c.name, c.countryCode, c.regionCode);
     return {
@@ -89,6 +122,7 @@ export async function importDirectory(dataSource: DataSource, log: Pick<Logger, 
       log.info(`directory: communities ${Math.min(i + CHUNK, communityRows.length)}/${communityRows.length}`);
     }
     await upsert(manager, Organization, organizationRows, ["id"]);
+    await raisePartnershipCounts(manager, partnershipCounts(resolved.sides.map((side) => [communityId(side.usSlug), communityId(side.partnerSlug)])));
   });
   return {
     countries: countries.length,

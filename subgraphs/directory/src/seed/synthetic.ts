@@ -1,8 +1,7 @@
-import { foldText, type Logger } from "@scg/shared";
-import { WORLD_COUNTRIES } from "@scg/shared";
+import { countryRecord, foldText, WORLD_COUNTRIES, type Logger } from "@scg/shared";
 import { SYNTHETIC_PROVENANCE, writeInChunks, type SyntheticImportReport, type SyntheticNetwork } from "@scg/shared/data";
 import type { DataSource } from "typeorm";
-import { countryRecord } from "./countries.js";
+import { partnershipCounts, raisePartnershipCounts } from "./import-directory.js";
 
 /**
  * Writes the synthetic network's communities (and any of their countries still missing) to the
@@ -45,6 +44,8 @@ export async function importSynthetic(dataSource: DataSource, network: Synthetic
         ),
       (done, total) => log.info(`directory: synthetic communities ${done}/${total}`),
     );
+    // The synthetic partnerships count as the partnerships subgraph will count them (its import writes the same list).
+    await raisePartnershipCounts(manager, partnershipCounts(network.partnerships.map((p) => [p.aId, p.bId] as const)));
     return {
       "directory.country": { rows: countries.length, added: countriesAdded },
       "directory.community": { rows: communities.length, added: communitiesAdded },

@@ -1,4 +1,4 @@
-import { badUserInput, isUuid, parsePage, provenanceKinds, US_STATES, type Page, type ProvenanceKind } from "@scg/shared";
+import { applyOrderedPage, badUserInput, isUuid, parsePage, provenanceKinds, US_STATES, type OrderedPage, type ProvenanceKind, type SortKey } from "@scg/shared";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { Event } from "../entities/event.entity.js";
 import type { EventKind } from "../entities/event-kind.js";
@@ -13,8 +13,24 @@ export interface EventFilterValues {
   provenance?: ProvenanceKind[] | null;
 }
 
-/** The cursor of an event in a calendar ordered by start: its start instant and id. */
-export const eventCursor = (event: Event): [string, string] => [event.startsAt.toISOString(), event.id];
+export enum EventOrderField {
+  STARTS_AT = "STARTS_AT",
+}
+
+/** The calendar's sort key: the start instant (indexed with id). */
+export const EVENT_STARTS_AT: SortKey<Event> = {
+  field: EventOrderField.STARTS_AT,
+  expression: "e.starts_at",
+  value: (event) => event.startsAt.toISOString(),
+  cast: "timestamptz",
+};
+
+/** Which of an owner's events a list shows. */
+export enum EventTime {
+  UPCOMING = "UPCOMING",
+  PAST = "PAST",
+  ALL = "ALL",
+}
 
 /** Checks a calendar filter; a window that ends before it starts is an input error, never an empty page. */
 export function checkEventFilter(filter: EventFilterValues): EventFilterValues {
@@ -42,14 +58,14 @@ export function checkEventFilter(filter: EventFilterValues): EventFilterValues {
 }
 
 /**
- * The calendar: events that overlap the window [from, to] (an event running on `from` counts),
- * ordered by start then id, one keyset page at a time (the page plus one row, to tell whether
- * another follows), and a deferred count. Cancelled events are left out unless asked for.
+ * Checks a calendar filter and returns a builder of the query that selects the events it matches
+ * (aliased `e`): events that overlap the window [from, to] (an event running on `from` counts);
+ * cancelled events are left out unless asked for.
  */
-export async function findEvents(dataSource: DataSource, rawFilter: EventFilterValues, page: Page) {
+export function eventsMatching(dataSource: DataSource, rawFilter: EventFilterValues): () => SelectQueryBuilder<Event> {
   const filter = checkEventFilter(rawFilter);
   const kinds = provenanceKinds(filter.provenance);
-  const base = (): SelectQueryBuilder<Event> => {
+  return () => {
     const q = dataSource.getRepository(Event).createQueryBuilder("e");
     if (filter.from) q.andWhere("e.ends_at >= :from", { from: filter.from });
     if (filter.to) q.andWhere("e.starts_at <= :to", { to: filter.to });
@@ -60,14 +76,15 @@ export async function findEvents(dataSource: DataSource, rawFilter: EventFilterV
     if (kinds) q.andWhere("e.provenance_kind = ANY(:provenanceKinds)", { provenanceKinds: kinds });
     return q;
   };
-  const rowsQuery = base().orderBy("e.starts_at", "ASC").addOrderBy("e.id", "ASC").limit(page.limit + 1);
-  if (page.after) {
-    const [startsAt, id] = page.after;
-    const after = new Date(String(startsAt));
-    if (Number.isNaN(after.getTime())) throw badUserInput(`The cursor does not belong to the events calendar.`, { argument: "after" });
-    rowsQuery.andWhere("(e.starts_at, e.id) > (:afterStartsAt, :afterId)", { afterStartsAt: after, afterId: String(id) });
-  }
-  const rows = page.limit === 0 ? [] : await rowsQuery.getMany();
+}
+
+/**
+ * The calendar: the events a filter matches, in the page's order (ties by id), one keyset page at
+ * a time (the page plus one row, to tell whether another follows), and a deferred count.
+ */
+export async function findEvents(dataSource: DataSource, filter: EventFilterValues, page: OrderedPage<Event>) {
+  const base = eventsMatching(dataSource, filter);
+  const rows = page.limit === 0 ? [] : await applyOrderedPage(base(), page, "e.id").getMany();
   return { rows, count: () => base().getCount() };
 }
 
@@ -75,14 +92,19 @@ export async function findEvents(dataSource: DataSource, rawFilter: EventFilterV
 export type EventOwnerColumn = "host_community_id" | "organizer_id" | "program_id";
 
 export interface OwnerListArgs {
-  /** true: events not yet over, soonest first; false: events that are over, latest first; null: all, in calendar order (earliest first). */
-  upcoming: boolean | null;
+  /** UPCOMING: events not yet over, soonest first; PAST: events that are over, latest first; ALL: all, in calendar order (earliest first). */
+  when: EventTime;
   limit: number;
 }
 
-/** Checks `first` of an owner's event list (0 to 500, default 20), like a connection's. */
-export function ownerListArgs(upcoming: boolean | null | undefined, first: number | null | undefined): OwnerListArgs {
-  return { upcoming: upcoming ?? null, limit: parsePage({ first }).limit };
+/**
+ * Checks an owner's event list arguments: `first` 0 to 500 (20 by default) like a connection's;
+ * `when` UPCOMING by default. The deprecated `upcoming` flag, when given, still decides (true:
+ * UPCOMING, false: PAST).
+ */
+export function ownerListArgs(when: EventTime | null | undefined, first: number | null | undefined, upcoming?: boolean | null): OwnerListArgs {
+  const chosen = upcoming == null ? when ?? EventTime.UPCOMING : upcoming ? EventTime.UPCOMING : EventTime.PAST;
+  return { when: chosen, limit: parsePage({ first }).limit };
 }
 
 /**
@@ -92,8 +114,8 @@ export function ownerListArgs(upcoming: boolean | null | undefined, first: numbe
 export async function findEventsOfOwners(dataSource: DataSource, column: EventOwnerColumn, ownerIds: readonly string[], args: OwnerListArgs) {
   const ids = ownerIds.filter(isUuid).map((id) => id.toLowerCase());
   if (ids.length === 0 || args.limit === 0) return [];
-  const direction = args.upcoming === false ? "DESC" : "ASC";
-  const time = args.upcoming === null ? "" : args.upcoming ? `AND ends_at >= now()` : `AND ends_at < now()`;
+  const direction = args.when === EventTime.PAST ? "DESC" : "ASC";
+  const time = { [EventTime.ALL]: "", [EventTime.UPCOMING]: "AND ends_at >= now()", [EventTime.PAST]: "AND ends_at < now()" }[args.when];
   return dataSource
     .getRepository(Event)
     .createQueryBuilder("e")

@@ -11,6 +11,17 @@ export enum EventKind {
   OTHER = "OTHER",
 }
 
+/** Each kind in words, as facets label them. */
+export const EVENT_KIND_LABELS: Readonly<Record<EventKind, string>> = Object.freeze({
+  ANNUAL_CONFERENCE: "Annual conference",
+  YOUTH_SUMMIT: "Youth summit",
+  DELEGATION_VISIT: "Delegation visit",
+  FESTIVAL: "Festival",
+  WEBINAR: "Webinar",
+  MEETING: "Meeting",
+  OTHER: "Other",
+});
+
 registerEnumType(EventKind, {
   name: "EventKind",
   description: "What kind of gathering an event is.",

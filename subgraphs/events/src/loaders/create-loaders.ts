@@ -24,7 +24,7 @@ export function createLoaders(dataSource: DataSource) {
     ),
     /**
      * The events of hosts, organizers or programs: one loader (one statement per batch) for each
-     * owner kind and argument set, since `first`/`upcoming` shape the SQL.
+     * owner kind and argument set, since `first`/`when` shape the SQL.
      */
     eventsOf: loaderFamily(
       ({ column, args }: { column: EventOwnerColumn; args: OwnerListArgs }) =>
@@ -32,7 +32,7 @@ export function createLoaders(dataSource: DataSource) {
           (ids: readonly string[]) => findEventsOfOwners(dataSource, column, ids, args),
           (event) => event[ownerColumn[column]] as string,
         ),
-      ({ column, args }) => `${column}|${args.upcoming}|${args.limit}`,
+      ({ column, args }) => `${column}|${args.when}|${args.limit}`,
     ),
     /** The registrations of events, oldest first, at most `limit` per event, in one statement per batch. */
     registrationsOf: loaderFamily(

@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { EventsContext } from "../context.js";
-import { ownerListArgs } from "../domain/event-queries.js";
+import { EventTime, ownerListArgs } from "../domain/event-queries.js";
 import { Event } from "../entities/event.entity.js";
 import { CommunityRef, OrganizationRef, ProgramRef } from "../entities/references.js";
 
-const UPCOMING =
-  "true: events not over yet, soonest first; false: events that are over, latest first; omitted: all, in calendar order (earliest first, like `events`). Cancelled events are left out.";
+const WHEN = "Which events: UPCOMING (not over yet, soonest first; the default), PAST (over, most recent first) or ALL (earliest first). Cancelled events are left out.";
+const UPCOMING = "true: as `when: UPCOMING`; false: as `when: PAST`. When given, it decides.";
+const UPCOMING_DEPRECATED = "Use `when` (UPCOMING, PAST or ALL).";
 const FIRST = "At most this many: 20 by default, at most 500.";
 
 @Resolver(() => CommunityRef)
@@ -16,10 +17,11 @@ export class CommunityEventsResolver {
   events(
     @Root() community: CommunityRef,
     @Ctx() { loaders }: EventsContext,
-    @Arg("upcoming", () => Boolean, { nullable: true, description: UPCOMING }) upcoming?: boolean | null,
     @Arg("first", () => Int, { nullable: true, description: FIRST }) first?: number | null,
+    @Arg("when", () => EventTime, { nullable: true, defaultValue: EventTime.UPCOMING, description: WHEN }) when?: EventTime | null,
+    @Arg("upcoming", () => Boolean, { nullable: true, description: UPCOMING, deprecationReason: UPCOMING_DEPRECATED }) upcoming?: boolean | null,
   ): Promise<Event[]> {
-    return loaders.eventsOf({ column: "host_community_id", args: ownerListArgs(upcoming, first) }).load(community.id);
+    return loaders.eventsOf({ column: "host_community_id", args: ownerListArgs(when, first, upcoming) }).load(community.id);
   }
 }
 
@@ -29,10 +31,11 @@ export class OrganizationEventsResolver {
   events(
     @Root() organization: OrganizationRef,
     @Ctx() { loaders }: EventsContext,
-    @Arg("upcoming", () => Boolean, { nullable: true, description: UPCOMING }) upcoming?: boolean | null,
     @Arg("first", () => Int, { nullable: true, description: FIRST }) first?: number | null,
+    @Arg("when", () => EventTime, { nullable: true, defaultValue: EventTime.UPCOMING, description: WHEN }) when?: EventTime | null,
+    @Arg("upcoming", () => Boolean, { nullable: true, description: UPCOMING, deprecationReason: UPCOMING_DEPRECATED }) upcoming?: boolean | null,
   ): Promise<Event[]> {
-    return loaders.eventsOf({ column: "organizer_id", args: ownerListArgs(upcoming, first) }).load(organization.id);
+    return loaders.eventsOf({ column: "organizer_id", args: ownerListArgs(when, first, upcoming) }).load(organization.id);
   }
 }
 
@@ -45,9 +48,10 @@ export class ProgramEventsResolver {
   events(
     @Root() program: ProgramRef,
     @Ctx() { loaders }: EventsContext,
-    @Arg("upcoming", () => Boolean, { nullable: true, description: UPCOMING }) upcoming?: boolean | null,
     @Arg("first", () => Int, { nullable: true, description: FIRST }) first?: number | null,
+    @Arg("when", () => EventTime, { nullable: true, defaultValue: EventTime.UPCOMING, description: WHEN }) when?: EventTime | null,
+    @Arg("upcoming", () => Boolean, { nullable: true, description: UPCOMING, deprecationReason: UPCOMING_DEPRECATED }) upcoming?: boolean | null,
   ): Promise<Event[]> {
-    return loaders.eventsOf({ column: "program_id", args: ownerListArgs(upcoming, first) }).load(program.id);
+    return loaders.eventsOf({ column: "program_id", args: ownerListArgs(when, first, upcoming) }).load(program.id);
   }
 }

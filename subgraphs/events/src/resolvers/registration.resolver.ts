@@ -41,8 +41,8 @@ export class RegistrationResolver {
   })
   async registerForEvent(
     @Ctx() { dataSource, loaders }: EventsContext,
-    @Arg("eventId", () => ID) eventId: string,
-    @Arg("attendee", () => AttendeeInput) attendee: AttendeeInput,
+    @Arg("eventId", () => ID, { description: "The event to register for." }) eventId: string,
+    @Arg("attendee", () => AttendeeInput, { description: "Who is coming." }) attendee: AttendeeInput,
   ): Promise<Registration> {
     const registration = await registerForEvent(dataSource, eventId, attendee);
     loaders.eventById.clear(registration.eventId); // seatsLeft changed
@@ -54,7 +54,7 @@ export class RegistrationResolver {
   })
   async cancelRegistration(
     @Ctx() { dataSource, identity, loaders }: EventsContext,
-    @Arg("id", () => ID) id: string,
+    @Arg("id", () => ID, { description: "The registration to cancel." }) id: string,
     @Arg("email", () => String, { nullable: true, description: "The email the registration was made with (not needed by the event's admins)." })
     email?: string | null,
   ): Promise<Registration> {

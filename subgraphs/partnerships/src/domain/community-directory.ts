@@ -4,8 +4,11 @@ import type { Identity } from "@scg/shared";
 export interface DirectoryCommunity {
   id: string;
   slug: string;
+  name: string;
   countryCode: string;
   regionCode: string | null;
+  /** The country's world region ("Asia", "Europe", …), where the directory knows it. */
+  worldRegion: string | null;
 }
 
 /**
@@ -15,4 +18,9 @@ export interface DirectoryCommunity {
  */
 export interface CommunityDirectory {
   findCommunities(ids: readonly string[], identity: Identity | null): Promise<(DirectoryCommunity | null)[]>;
+  /**
+   * Tells the directory how many partnerships (any status) communities have now, so it can order
+   * communities by it. Throws SERVICE_UNAVAILABLE when the directory cannot take them.
+   */
+  recordPartnershipCounts(counts: readonly { communityId: string; count: number }[]): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { badUserInput, isUuid, parsePage, provenanceKinds, US_STATES, type ActiveArea, type Page, type PageArgs, type ProvenanceKind } from "@scg/shared";
+import { applyOrderedPage, badUserInput, provenanceKinds, US_STATES, type ActiveArea, type OrderedPage, type ProvenanceKind } from "@scg/shared";
 import { Brackets, type DataSource, type SelectQueryBuilder } from "typeorm";
 import { PartnershipStatus } from "../entities/partnership-status.js";
 import { Partnership } from "../entities/partnership.entity.js";
@@ -10,17 +10,6 @@ export interface PartnershipFilterValues {
   regionCode?: string | null;
   focusAreas?: ActiveArea[] | null;
   provenance?: ProvenanceKind[] | null;
-}
-
-/** `first`/`after` checked for a list of partnerships, whose cursor is the last partnership's id. */
-export function parsePartnershipPage(args: PageArgs): Page {
-  const page = parsePage(args);
-  if (page.after && !isUuid(String(page.after[0]))) {
-    throw badUserInput(`The cursor "${String(args.after).slice(0, 80)}" is not valid here; pass an endCursor or cursor from this same query.`, {
-      argument: "after",
-    });
-  }
-  return page;
 }
 
 /** A country code as filters accept it: two letters, any case. Unknown codes simply match nothing. */
@@ -42,18 +31,17 @@ function checkRegionCode(code: string, countryCode: string | null): string {
 }
 
 /**
- * The partnerships that match a filter, ordered by id, one keyset page at a time (rows for the
- * page plus one, to tell whether another page follows), and a deferred count of all matches.
- *
- * `countryCode` and `regionCode` match when one side of the partnership is in that country and
- * region (the same side, when both are given): each side's codes are stored on the row, so this is
- * one indexed query (a bitmap OR over the two sides' indexes) without asking the directory.
+ * The partnerships that match a filter, as a query over `p` to build on (checked first: a bad code
+ * is BAD_USER_INPUT). `countryCode` and `regionCode` match when one side of the partnership is in
+ * that country and region (the same side, when both are given): each side's codes are stored on
+ * the row, so this is one indexed query (a bitmap OR over the two sides' indexes) without asking
+ * the directory.
  */
-export function findPartnerships(dataSource: DataSource, filter: PartnershipFilterValues, page: Page) {
+export function partnershipsMatching(dataSource: DataSource, filter: PartnershipFilterValues): () => SelectQueryBuilder<Partnership> {
   const countryCode = filter.countryCode == null ? null : checkCountryCode(filter.countryCode);
   const regionCode = filter.regionCode == null ? null : checkRegionCode(filter.regionCode, countryCode);
   const kinds = provenanceKinds(filter.provenance);
-  const base = (): SelectQueryBuilder<Partnership> => {
+  return () => {
     const q = dataSource.getRepository(Partnership).createQueryBuilder("p");
     if (kinds) q.andWhere("p.provenance_kind = ANY(:kinds)", { kinds });
     if (filter.status?.length) q.andWhere("p.status = ANY(:statuses)", { statuses: filter.status });
@@ -65,9 +53,15 @@ export function findPartnerships(dataSource: DataSource, filter: PartnershipFilt
     }
     return q;
   };
-  const rowsQuery = base().orderBy("p.id", "ASC").limit(page.limit + 1);
-  if (page.after) rowsQuery.andWhere("p.id > :afterId", { afterId: String(page.after[0]) });
-  const rows = page.limit === 0 ? Promise.resolve([]) : rowsQuery.getMany();
+}
+
+/**
+ * The partnerships that match a filter, in the page's order (ties by id), one keyset page at a
+ * time (rows for the page plus one, to tell whether another page follows), and a deferred count.
+ */
+export function findPartnerships(dataSource: DataSource, filter: PartnershipFilterValues, page: OrderedPage<Partnership>) {
+  const base = partnershipsMatching(dataSource, filter);
+  const rows = page.limit === 0 ? Promise.resolve([]) : applyOrderedPage(base(), page, "p.id").getMany();
   return { rows, count: () => base().getCount() };
 }
 

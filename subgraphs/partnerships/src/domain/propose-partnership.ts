@@ -1,4 +1,4 @@
-import { administersCommunity, badUserInput, checkId, conflict, entered, forbidden, isUniqueViolation, partnershipId, requireIdentity, type ActiveArea, type Identity } from "@scg/shared";
+import { administersCommunity, badUserInput, checkId, conflict, entered, foldText, forbidden, isUniqueViolation, partnershipId, requireIdentity, type ActiveArea, type Identity } from "@scg/shared";
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { PartnershipStatus } from "../entities/partnership-status.js";
@@ -65,6 +65,7 @@ export async function proposePartnership(
       await manager.insert(Partnership, {
         id, status: PartnershipStatus.PROPOSED, communityAId: a.id, communityACountry: a.countryCode, communityARegion: a.regionCode,
         communityBId: b.id, communityBCountry: b.countryCode, communityBRegion: b.regionCode, focusAreas, provenance: entered(caller.subject),
+        communityASortName: foldText(a.name), communityBSortName: foldText(b.name), communityAWorldRegion: a.worldRegion, communityBWorldRegion: b.worldRegion,
       });
       await manager.insert(StatusChange, {
         partnershipId: id, from: null, to: PartnershipStatus.PROPOSED, changedBy: caller.subject, reason: "Proposed.",

@@ -8,6 +8,14 @@ export enum PartnershipStatus {
   TERMINATED = "TERMINATED",
 }
 
+/** Words for people (facet labels). */
+export const PARTNERSHIP_STATUS_LABELS: Readonly<Record<PartnershipStatus, string>> = Object.freeze({
+  PROPOSED: "Proposed",
+  ACTIVE: "Active",
+  INACTIVE: "Inactive",
+  TERMINATED: "Terminated",
+});
+
 registerEnumType(PartnershipStatus, {
   name: "PartnershipStatus",
   description: "Where a partnership stands: proposed, active (signed by both sides), inactive, or terminated.",

@@ -59,6 +59,20 @@ export class Partnership {
   @Column({ type: "text", name: "community_b_region", nullable: true })
   communityBRegion: string | null;
 
+  /** Each side's name folded for ordering (see foldText), copied like its codes; the directory owns the name itself. */
+  @Column({ type: "text", name: "community_a_sort_name", nullable: true })
+  communityASortName: string | null;
+
+  @Column({ type: "text", name: "community_b_sort_name", nullable: true })
+  communityBSortName: string | null;
+
+  /** Each side's world region ("Asia", "Europe", …), copied like its codes, for the facets. */
+  @Column({ type: "text", name: "community_a_world_region", nullable: true })
+  communityAWorldRegion: string | null;
+
+  @Column({ type: "text", name: "community_b_world_region", nullable: true })
+  communityBWorldRegion: string | null;
+
   @Field(() => Int, { nullable: true, description: "Year the partnership was established, where known." })
   @Column({ type: "int", name: "established_year", nullable: true })
   establishedYear: number | null;
@@ -103,5 +117,10 @@ export class Partnership {
   /** The other side of the partnership, seen from `communityId`. */
   partnerOf(communityId: string): string {
     return communityId === this.communityAId ? this.communityBId : this.communityAId;
+  }
+
+  /** The folded name of the other side, seen from `communityId` (for ordering sister cities by name). */
+  partnerSortNameOf(communityId: string): string {
+    return (communityId === this.communityAId ? this.communityBSortName : this.communityASortName) ?? "";
   }
 }

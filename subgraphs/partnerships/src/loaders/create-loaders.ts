@@ -1,4 +1,4 @@
-import { createGroupLoader, createKeyLoader, loaderFamily, type Page } from "@scg/shared";
+import { createGroupLoader, createKeyLoader, loaderFamily, OrderDirection, type OrderedPage } from "@scg/shared";
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { Partnership } from "../entities/partnership.entity.js";
@@ -51,33 +51,37 @@ export function createLoaders(dataSource: DataSource) {
   );
 
   /**
-   * A page of each country's partnerships, ordered by id. One loader per page shape (limit and
-   * cursor), so a request asking the same page of several countries sends one statement: a lateral
-   * top-N per country inside `id IN (…)`, then the rows are regrouped here.
+   * A page of each country's partnerships, in the page's order. One loader per page shape (order,
+   * limit and cursor), so a request asking the same page of several countries sends one statement:
+   * a lateral top-N per country inside `id IN (…)`, then the rows are regrouped and ordered here.
    */
   const partnershipPageByCountryCode = loaderFamily(
-    (page: Page) => {
-      const afterId = page.after ? String(page.after[0]) : null;
+    (page: OrderedPage<Partnership>) => {
+      const { key, direction } = page;
+      const inner = key.expression.replaceAll("p.", "x.");
+      const comparison = direction === OrderDirection.ASC ? ">" : "<";
+      const after = page.after ? `AND (${inner}, x.id) ${comparison} (CAST(:afterKey AS ${key.cast}), CAST(:afterId AS uuid))` : "";
       return new DataLoader<string, Partnership[]>(async (codes) => {
         const rows = await partnerships
           .createQueryBuilder("p")
           .where(
             `p.id IN (SELECT top.id FROM unnest(CAST(:codes AS text[])) AS k(code) CROSS JOIN LATERAL (
                SELECT x.id FROM ${PARTNERSHIP_TABLE} x
-               WHERE (x.community_a_country = k.code OR x.community_b_country = k.code)
-                 AND (CAST(:afterId AS uuid) IS NULL OR x.id > CAST(:afterId AS uuid))
-               ORDER BY x.id LIMIT :limit) AS top)`,
-            { codes: [...codes], afterId, limit: page.limit + 1 },
+               WHERE (x.community_a_country = k.code OR x.community_b_country = k.code) ${after}
+               ORDER BY ${inner} ${direction}, x.id ${direction} LIMIT :limit) AS top)`,
+            { codes: [...codes], limit: page.limit + 1, ...(page.after ? { afterKey: page.after[0], afterId: page.after[1] } : {}) },
           )
-          .orderBy("p.id", "ASC")
           .getMany();
         for (const row of rows) partnershipById.prime(row.id, row);
-        return codes.map((code) =>
-          rows.filter((p) => p.communityACountry === code || p.communityBCountry === code).slice(0, page.limit + 1),
-        );
+        const sign = direction === OrderDirection.ASC ? 1 : -1;
+        const compare = (a: Partnership, b: Partnership) => {
+          const [ka, kb] = [key.value(a), key.value(b)];
+          return sign * (ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+        };
+        return codes.map((code) => rows.filter((p) => p.communityACountry === code || p.communityBCountry === code).sort(compare).slice(0, page.limit + 1));
       });
     },
-    (page) => JSON.stringify([page.limit, page.after]),
+    (page) => JSON.stringify([page.key.field, page.direction, page.limit, page.after]),
   );
 
   return {

@@ -14,7 +14,7 @@ export class CommunityResolver {
   @FieldResolver(() => [SisterCityLink], {
     nullable: true,
     description:
-      "The community's sister cities: for each partnership, the community on the other side. Ordered by partnership id. Null only when the partnerships service is unavailable.",
+      "The community's sister cities: for each partnership, the community on the other side, by that community's name (A→Z, accents folded). Null only when the partnerships service is unavailable.",
   })
   async sisterCities(
     @Root() community: CommunityRef,
@@ -23,8 +23,10 @@ export class CommunityResolver {
     status?: PartnershipStatus[] | null,
   ): Promise<SisterCityLink[]> {
     const partnerships = await loaders.partnershipsByCommunityId.load(community.id);
+    const name = (partnership: (typeof partnerships)[number]) => partnership.partnerSortNameOf(community.id);
     return partnerships
       .filter((partnership) => !status?.length || status.includes(partnership.status))
+      .sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : a.id < b.id ? -1 : 1))
       .map((partnership) => Object.assign(new SisterCityLink(), { partnership, partner: communityRef(partnership.partnerOf(community.id)) }));
   }
 

@@ -1,7 +1,9 @@
-import { isUuid } from "@scg/shared";
+import { isUuid, OrderDirection, orderedCursor, parseOrderedPage } from "@scg/shared";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { PartnershipsContext } from "../context.js";
-import { findPartnerships, parsePartnershipPage } from "../domain/partnership-queries.js";
+import { reportPartnershipCounts } from "../domain/partnership-counts.js";
+import { findPartnerships } from "../domain/partnership-queries.js";
+import { PartnershipOrderField, partnershipSortKey } from "../domain/partnership-sides.js";
 import { proposePartnership } from "../domain/propose-partnership.js";
 import { signPartnership } from "../domain/sign-partnership.js";
 import { updatePartnershipStatus } from "../domain/update-partnership-status.js";
@@ -12,26 +14,29 @@ import { Signature } from "../entities/signature.entity.js";
 import { StatusChange } from "../entities/status-change.entity.js";
 import { PartnershipConnection } from "./connections.js";
 import { PartnershipFilter } from "./partnership-filter.input.js";
+import { PartnershipOrder } from "./partnership-order.input.js";
 import { ProposePartnershipInput } from "./propose-partnership.input.js";
 import { SignPartnershipInput } from "./sign-partnership.input.js";
 
 @Resolver(() => Partnership)
 export class PartnershipResolver {
   @Query(() => Partnership, { nullable: true, description: "One partnership by id; null when unknown." })
-  partnership(@Ctx() { loaders }: PartnershipsContext, @Arg("id", () => ID) id: string): Promise<Partnership | null> | null {
+  partnership(@Ctx() { loaders }: PartnershipsContext, @Arg("id", () => ID, { description: "The partnership's id." }) id: string): Promise<Partnership | null> | null {
     return isUuid(id) ? loaders.partnershipById.load(id.toLowerCase()) : null;
   }
 
-  @Query(() => PartnershipConnection, { description: "Partnerships, ordered by id, a page at a time." })
+  @Query(() => PartnershipConnection, { description: "Partnerships, a page at a time, by the partner abroad's name unless `orderBy` says otherwise." })
   async partnerships(
     @Ctx() { dataSource }: PartnershipsContext,
-    @Arg("filter", () => PartnershipFilter, { nullable: true }) filter?: PartnershipFilter | null,
+    @Arg("filter", () => PartnershipFilter, { nullable: true, description: "Which partnerships (every field given must match)." }) filter?: PartnershipFilter | null,
+    @Arg("orderBy", () => PartnershipOrder, { nullable: true, description: "The order (by default: PARTNER_NAME, ascending). Ties are broken by id." }) orderBy?: PartnershipOrder | null,
     @Arg("first", () => Int, { nullable: true, description: "Page size: 20 by default, at most 500." }) first?: number | null,
-    @Arg("after", () => String, { nullable: true, description: "Continue after this cursor." }) after?: string | null,
+    @Arg("after", () => String, { nullable: true, description: "Continue after this cursor (an endCursor of the same query)." }) after?: string | null,
   ) {
-    const page = parsePartnershipPage({ first, after });
+    const direction = orderBy?.direction ?? OrderDirection.ASC;
+    const page = parseOrderedPage({ first, after }, partnershipSortKey(orderBy?.field ?? PartnershipOrderField.PARTNER_NAME, direction), direction);
     const { rows, count } = findPartnerships(dataSource, filter ?? {}, page);
-    return PartnershipConnection.of(page, await rows, (p) => [p.id], count);
+    return PartnershipConnection.of(page, await rows, (p) => orderedCursor(page, p), count);
   }
 
   @FieldResolver(() => [CommunityRef], {
@@ -54,11 +59,13 @@ export class PartnershipResolver {
   @Mutation(() => Partnership, {
     description: "Proposes a partnership between a community you administer and one in another country. It starts PROPOSED, unsigned.",
   })
-  proposePartnership(
-    @Ctx() { dataSource, directory, identity }: PartnershipsContext,
-    @Arg("input", () => ProposePartnershipInput) input: ProposePartnershipInput,
+  async proposePartnership(
+    @Ctx() { dataSource, directory, identity, log }: PartnershipsContext,
+    @Arg("input", () => ProposePartnershipInput, { description: "The two communities and the focus areas." }) input: ProposePartnershipInput,
   ): Promise<Partnership> {
-    return proposePartnership(dataSource, directory, identity, input);
+    const partnership = await proposePartnership(dataSource, directory, identity, input);
+    await reportPartnershipCounts(dataSource, directory, [partnership.communityAId, partnership.communityBId], log);
+    return partnership;
   }
 
   @Mutation(() => Partnership, {
@@ -67,7 +74,7 @@ export class PartnershipResolver {
   signPartnership(
     @Ctx() { dataSource, identity }: PartnershipsContext,
     @Arg("id", () => ID, { description: "The partnership to sign." }) id: string,
-    @Arg("input", () => SignPartnershipInput) input: SignPartnershipInput,
+    @Arg("input", () => SignPartnershipInput, { description: "Which side signs, who, and when." }) input: SignPartnershipInput,
   ): Promise<Partnership> {
     return signPartnership(dataSource, identity, id, input);
   }

@@ -1,4 +1,4 @@
-import { partnershipId, type Logger, type Provenance } from "@scg/shared";
+import { countryRecord, foldText, partnershipId, type Logger, type Provenance } from "@scg/shared";
 import { DataFileError, provenanceOfSources, readSisterCityPairs, resolveCommunities, SISTER_CITIES_CSV, type SisterCityPair } from "@scg/shared/data";
 import type { DataSource } from "typeorm";
 import { PartnershipStatus } from "../entities/partnership-status.js";
@@ -20,6 +20,11 @@ export interface ImportedPartnership {
   bId: string;
   bCountry: string;
   bRegion: string | null;
+  /** Each side's name, folded for ordering, and world region: copied like the codes (see the entity). */
+  aSortName: string;
+  bSortName: string;
+  aWorldRegion: string | null;
+  bWorldRegion: string | null;
   establishedYear: number | null;
   /** Where the pair comes from: the list pages (and cited facts) of every row that names it. */
   provenance: Provenance;
@@ -56,7 +61,9 @@ export function buildImportedPartnerships(pairs: readonly SisterCityPair[]): Imp
     }
     byId.set(id, {
       id, aId: us.id, aCountry: us.countryCode, aRegion: us.regionCode, bId: partner.id, bCountry: partner.countryCode,
-      bRegion: partner.regionCode, establishedYear: pair.sinceYear, sources: [pair.source], lines: [pair.line],
+      bRegion: partner.regionCode, aSortName: foldText(us.name), bSortName: foldText(partner.name),
+      aWorldRegion: countryRecord(us.countryCode).region, bWorldRegion: countryRecord(partner.countryCode).region,
+      establishedYear: pair.sinceYear, sources: [pair.source], lines: [pair.line],
     });
   });
   if (problems.length > 0) throw new DataFileError(SISTER_CITIES_CSV, problems);
@@ -79,12 +86,19 @@ export async function importPartnerships(dataSource: DataSource, log: Pick<Logge
       `INSERT INTO "partnerships"."partnership" AS p
          ("id", "status", "community_a_id", "community_a_country", "community_a_region",
           "community_b_id", "community_b_country", "community_b_region", "established_year",
-          "provenance_kind", "provenance_source", "provenance_url", "provenance_licence", "provenance_retrieved_on", "provenance_last_verified_on")
-       SELECT id, $1, a_id, a_country, a_region, b_id, b_country, b_region, established_year, 'REAL', source, url, licence, retrieved_on, verified_on
+          "provenance_kind", "provenance_source", "provenance_url", "provenance_licence", "provenance_retrieved_on", "provenance_last_verified_on",
+          "community_a_sort_name", "community_b_sort_name", "community_a_world_region", "community_b_world_region")
+       SELECT id, $1, a_id, a_country, a_region, b_id, b_country, b_region, established_year, 'REAL', source, url, licence, retrieved_on, verified_on,
+              a_name, b_name, a_world, b_world
        FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::int[],
-                   $10::text[], $11::text[], $12::text[], $13::date[], $14::date[])
-         AS data(id, a_id, a_country, a_region, b_id, b_country, b_region, established_year, source, url, licence, retrieved_on, verified_on)
+                   $10::text[], $11::text[], $12::text[], $13::date[], $14::date[], $15::text[], $16::text[], $17::text[], $18::text[])
+         AS data(id, a_id, a_country, a_region, b_id, b_country, b_region, established_year, source, url, licence, retrieved_on, verified_on,
+                 a_name, b_name, a_world, b_world)
        ON CONFLICT ("id") DO UPDATE SET
+         "community_a_sort_name" = EXCLUDED."community_a_sort_name",
+         "community_b_sort_name" = EXCLUDED."community_b_sort_name",
+         "community_a_world_region" = EXCLUDED."community_a_world_region",
+         "community_b_world_region" = EXCLUDED."community_b_world_region",
          "provenance_source" = EXCLUDED."provenance_source",
          "provenance_url" = EXCLUDED."provenance_url",
          "provenance_licence" = EXCLUDED."provenance_licence",
@@ -92,14 +106,16 @@ export async function importPartnerships(dataSource: DataSource, log: Pick<Logge
          "provenance_last_verified_on" = EXCLUDED."provenance_last_verified_on",
          "established_year" = COALESCE(p."established_year", EXCLUDED."established_year")
        WHERE p."provenance_kind" = 'REAL'
-         AND (p."provenance_source", p."provenance_url", p."provenance_licence", p."provenance_retrieved_on", p."provenance_last_verified_on", p."established_year")
+         AND (p."provenance_source", p."provenance_url", p."provenance_licence", p."provenance_retrieved_on", p."provenance_last_verified_on", p."established_year",
+              p."community_a_sort_name", p."community_b_sort_name", p."community_a_world_region", p."community_b_world_region")
              IS DISTINCT FROM (EXCLUDED."provenance_source", EXCLUDED."provenance_url", EXCLUDED."provenance_licence", EXCLUDED."provenance_retrieved_on",
-                               EXCLUDED."provenance_last_verified_on", COALESCE(p."established_year", EXCLUDED."established_year"))
+                               EXCLUDED."provenance_last_verified_on", COALESCE(p."established_year", EXCLUDED."established_year"),
+                               EXCLUDED."community_a_sort_name", EXCLUDED."community_b_sort_name", EXCLUDED."community_a_world_region", EXCLUDED."community_b_world_region")
        RETURNING "id", (xmax = 0) AS "inserted"`,
       [
         PartnershipStatus.ACTIVE, column("id"), column("aId"), column("aCountry"), column("aRegion"), column("bId"),
         column("bCountry"), column("bRegion"), column("establishedYear"), provenance("source"), provenance("url"), provenance("licence"),
-        provenance("retrievedOn"), provenance("lastVerifiedOn"),
+        provenance("retrievedOn"), provenance("lastVerifiedOn"), column("aSortName"), column("bSortName"), column("aWorldRegion"), column("bWorldRegion"),
       ],
     );
     const insertedIds = rows.filter((row) => (row as { inserted?: boolean }).inserted).map((row) => row.id);

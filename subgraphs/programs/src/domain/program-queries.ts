@@ -1,4 +1,4 @@
-import { badUserInput, provenanceKinds, type ActiveArea, type AgeGroup, type Page, type ProvenanceKind } from "@scg/shared";
+import { applyOrderedPage, badUserInput, provenanceKinds, type ActiveArea, type AgeGroup, type OrderedPage, type ProvenanceKind, type SortKey } from "@scg/shared";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { Program } from "../entities/program.entity.js";
 import { ProgramStatus, todayIso } from "../entities/program-status.js";
@@ -34,19 +34,30 @@ function checkCountryCode(code: string): string {
   return normalized;
 }
 
+export enum ProgramOrderField {
+  TITLE = "TITLE",
+  STARTS_ON = "STARTS_ON",
+}
+
+/** The sort key of an order: the title in byte order, or the first day (both indexed with id). */
+export function programSortKey(field: ProgramOrderField): SortKey<Program> {
+  return field === ProgramOrderField.TITLE
+    ? { field, expression: `(p.title COLLATE "C")`, value: (row) => row.title, cast: "text" }
+    : { field, expression: "p.starts_on", value: (row) => row.startsOn, cast: "date" };
+}
+
 /**
- * The programs that match a filter, ordered by start date then id, one keyset page at a time
- * (rows for the page plus one, to tell whether another page follows), and their count.
- * `areas` and `ageGroups` match programs having any of the given values; filters given together
- * all apply. An empty list is no filter. `countryCode` matches programs whose partnership has a
- * community in that country (a well-formed code that no program has gives an empty page: this
- * subgraph does not own the list of countries).
+ * Checks a program filter and returns a builder of the query that selects the programs it matches
+ * (aliased `p`). `areas` and `ageGroups` match programs having any of the given values; filters
+ * given together all apply. An empty list is no filter. `countryCode` matches programs whose
+ * partnership has a community in that country (a well-formed code that no program has gives an
+ * empty page: this subgraph does not own the list of countries).
  */
-export function findPrograms(dataSource: DataSource, filter: ProgramFilterValues, page: Page) {
+export function programsMatching(dataSource: DataSource, filter: ProgramFilterValues): () => SelectQueryBuilder<Program> {
   const countryCode = filter.countryCode == null ? null : checkCountryCode(filter.countryCode);
   const today = todayIso();
   const kinds = provenanceKinds(filter.provenance);
-  const base = (): SelectQueryBuilder<Program> => {
+  return () => {
     const q = dataSource.getRepository(Program).createQueryBuilder("p");
     if (kinds) q.andWhere("p.provenance_kind = ANY(:kinds)", { kinds });
     if (filter.areas?.length) q.andWhere("p.areas && :areas", { areas: filter.areas });
@@ -55,16 +66,16 @@ export function findPrograms(dataSource: DataSource, filter: ProgramFilterValues
     if (filter.status?.length) whereStatusIn(q, "p", filter.status, today);
     return q;
   };
-  const rowsQuery = base().orderBy("p.starts_on", "ASC").addOrderBy("p.id", "ASC").limit(page.limit + 1);
-  if (page.after) {
-    const [startsOn, id] = page.after.map(String);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(startsOn) || !/^[0-9a-f-]{36}$/.test(id)) {
-      throw badUserInput(`The cursor is not valid here; pass an endCursor or cursor from this same query.`, { argument: "after" });
-    }
-    rowsQuery.andWhere("(p.starts_on, p.id) > (CAST(:afterStartsOn AS date), CAST(:afterId AS uuid))", { afterStartsOn: startsOn, afterId: id });
-  }
+}
+
+/**
+ * The programs that match a filter, in the page's order (ties by id), one keyset page at a time
+ * (rows for the page plus one, to tell whether another page follows), and a deferred count.
+ */
+export function findPrograms(dataSource: DataSource, filter: ProgramFilterValues, page: OrderedPage<Program>) {
+  const base = programsMatching(dataSource, filter);
   return {
-    rows: page.limit === 0 ? Promise.resolve([] as Program[]) : rowsQuery.getMany(),
+    rows: page.limit === 0 ? Promise.resolve([] as Program[]) : applyOrderedPage(base(), page, "p.id").getMany(),
     count: () => base().getCount(),
   };
 }

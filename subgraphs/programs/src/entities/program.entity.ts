@@ -12,6 +12,8 @@ import { ProgramStatus, statusOn } from "./program-status.js";
 @ProvenanceConstraints("program", { indexed: true })
 @Index("program_starts_on_id_idx", ["startsOn", "id"])
 @Index("program_partnership_idx", ["partnershipId", "startsOn"])
+// The title order's index (title COLLATE "C", id); created by its migration (TypeORM cannot express it).
+@Index("program_title_order_idx", { synchronize: false })
 @Check("program_dates_check", `"ends_on" IS NULL OR "ends_on" >= "starts_on"`)
 @Check("program_community_ids_check", `cardinality("community_ids") = 2`)
 export class Program {

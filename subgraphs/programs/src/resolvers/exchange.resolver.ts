@@ -31,8 +31,8 @@ export class ExchangeResolver {
   })
   scheduleExchange(
     @Ctx() { dataSource, identity }: ProgramsContext,
-    @Arg("programId", () => ID) programId: string,
-    @Arg("input", () => ScheduleExchangeInput) input: ScheduleExchangeInput,
+    @Arg("programId", () => ID, { description: "The program the exchange carries out." }) programId: string,
+    @Arg("input", () => ScheduleExchangeInput, { description: "Who travels where, and when." }) input: ScheduleExchangeInput,
   ): Promise<Exchange> {
     return scheduleExchange(dataSource, identity, programId, {
       ...input,

@@ -1,32 +1,34 @@
-import { isoDate, isUuid, parsePage } from "@scg/shared";
+import { isoDate, isUuid, OrderDirection, orderedCursor, parseOrderedPage } from "@scg/shared";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { ProgramsContext } from "../context.js";
-import { findPrograms } from "../domain/program-queries.js";
+import { findPrograms, ProgramOrderField, programSortKey } from "../domain/program-queries.js";
 import { createProgram } from "../domain/program-writes.js";
 import { Exchange } from "../entities/exchange.entity.js";
 import { Program } from "../entities/program.entity.js";
 import { OrganizationRef, PartnershipRef } from "../entities/references.js";
 import { ProgramConnection } from "./connections.js";
 import { ProgramFilter } from "./program-filter.input.js";
+import { ProgramOrder } from "./program-order.input.js";
 import { CreateProgramInput } from "./program.input.js";
 
 @Resolver(() => Program)
 export class ProgramResolver {
   @Query(() => Program, { nullable: true, description: "One program by id; null when unknown." })
-  program(@Ctx() { loaders }: ProgramsContext, @Arg("id", () => ID) id: string): Promise<Program | null> | null {
+  program(@Ctx() { loaders }: ProgramsContext, @Arg("id", () => ID, { description: "The program's id." }) id: string): Promise<Program | null> | null {
     return isUuid(id) ? loaders.programById.load(id.toLowerCase()) : null;
   }
 
-  @Query(() => ProgramConnection, { description: "Programs of every partnership, ordered by start date, a page at a time." })
+  @Query(() => ProgramConnection, { description: "Programs of every partnership, a page at a time, by start date unless `orderBy` says otherwise." })
   async programs(
     @Ctx() { dataSource }: ProgramsContext,
-    @Arg("filter", () => ProgramFilter, { nullable: true }) filter?: ProgramFilter | null,
+    @Arg("filter", () => ProgramFilter, { nullable: true, description: "Which programs (every field given must match)." }) filter?: ProgramFilter | null,
+    @Arg("orderBy", () => ProgramOrder, { nullable: true, description: "The order (by default: STARTS_ON, ascending). Ties are broken by id." }) orderBy?: ProgramOrder | null,
     @Arg("first", () => Int, { nullable: true, description: "Page size: 20 by default, at most 500." }) first?: number | null,
-    @Arg("after", () => String, { nullable: true, description: "Continue after this cursor." }) after?: string | null,
+    @Arg("after", () => String, { nullable: true, description: "Continue after this cursor (an endCursor of the same query)." }) after?: string | null,
   ) {
-    const page = parsePage({ first, after }, 2);
+    const page = parseOrderedPage({ first, after }, programSortKey(orderBy?.field ?? ProgramOrderField.STARTS_ON), orderBy?.direction ?? OrderDirection.ASC);
     const { rows, count } = findPrograms(dataSource, filter ?? {}, page);
-    return ProgramConnection.of(page, await rows, (p) => [p.startsOn, p.id], count);
+    return ProgramConnection.of(page, await rows, (p) => orderedCursor(page, p), count);
   }
 
   @FieldResolver(() => PartnershipRef, { description: "The partnership the program runs in." })
@@ -48,7 +50,7 @@ export class ProgramResolver {
     description:
       "Publishes a program in an ACTIVE partnership. Staff, or an admin of one of the partnership's two communities (and of the organizer, if one is named).",
   })
-  createProgram(@Ctx() { dataSource, remote, identity }: ProgramsContext, @Arg("input", () => CreateProgramInput) input: CreateProgramInput): Promise<Program> {
+  createProgram(@Ctx() { dataSource, remote, identity }: ProgramsContext, @Arg("input", () => CreateProgramInput, { description: "The new program." }) input: CreateProgramInput): Promise<Program> {
     return createProgram(dataSource, remote, identity, {
       ...input,
       startsOn: isoDate(input.startsOn),
