@@ -17,6 +17,7 @@ import { SubgraphDataSource } from "./data-sources/subgraph-data-source.js";
 import { resolveCaller, type Caller } from "./http/caller.js";
 import type { RequestState } from "./context.js";
 import { graphiqlRouter } from "./http/graphiql.js";
+import { webAssetsRouter } from "./http/web-assets.js";
 import { healthRouter } from "./http/health.js";
 import { bodyErrorHandler, refuse, requestGuards } from "./http/request-guards.js";
 import { trustedOperations } from "./http/trusted-operations.js";
@@ -149,7 +150,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   });
   // CORS first: it must answer preflights before any router's automatic OPTIONS reply.
   app.use("/graphql", corsMiddleware);
-  app.use(graphiqlRouter("/graphql"));
+  app.use(webAssetsRouter(), graphiqlRouter({ endpoint: "/graphql", profile: config.profile }));
   app.use(
     "/graphql",
     ...requestGuards(config.limits),

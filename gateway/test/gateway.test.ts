@@ -37,10 +37,10 @@ describe("gateway", () => {
     expect(html).toContain("GraphiQL");
     expect(html).not.toMatch(/https?:\/\/(?!localhost)[a-z0-9.-]+\//i);
     const base = network.gatewayUrl.replace(/\/graphql$/, "");
-    for (const file of ["react.js", "react-dom.js", "graphiql.js", "graphiql.css"]) {
-      const asset = await fetch(`${base}/ide/${file}`);
-      expect({ file, status: asset.status }).toEqual({ file, status: 200 });
-    }
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    expect(assets).toHaveLength(2); // the bundle's script and stylesheet
+    for (const path of assets) expect({ path, status: (await fetch(`${base}${path}`)).status }).toEqual({ path, status: 200 });
+    expect((await fetch(`${base}/assets/nothing-here.js`)).status).toBe(404);
   });
 
   it("accepts a valid token and refuses a bad one with 401 UNAUTHENTICATED", async () => {

@@ -14,6 +14,7 @@ import { join } from "node:path";
 export default async function globalSetup(): Promise<void> {
   const root = join(__dirname, "..", "..", "..");
   execFileSync(process.execPath, [join(root, "scripts", "build-js.mjs")], { stdio: "inherit" });
+  execFileSync(process.execPath, [join(root, "scripts", "build-web.mjs")], { stdio: "inherit" });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { setUpTestDatabases } = require(join(root, "scripts", "dist", "jest", "test-database-setup.js"));
   const { development, production } = await setUpTestDatabases();

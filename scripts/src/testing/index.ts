@@ -5,3 +5,4 @@ export * from "./run-network.js";
 export * from "./tcp-proxy.js";
 export * from "./free-port.js";
 export * from "./database.js";
+export * from "./browser.js";
