@@ -18,6 +18,8 @@ import { resolveCaller, type Caller } from "./http/caller.js";
 import type { RequestState } from "./context.js";
 import { graphiqlRouter } from "./http/graphiql.js";
 import { webAssetsRouter } from "./http/web-assets.js";
+import { corsForCallers } from "./http/cors.js";
+import { pagesRouter } from "./http/pages.js";
 import { healthRouter } from "./http/health.js";
 import { bodyErrorHandler, refuse, requestGuards } from "./http/request-guards.js";
 import { trustedOperations } from "./http/trusted-operations.js";
@@ -137,20 +139,21 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
 
   app.use(healthRouter({ subgraphUrls, internalSecret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs, isLoaded: () => loaded }));
 
-  const corsOrigins = new Set(config.corsOrigins);
-  const corsMiddleware = cors({
-    origin: (origin, callback) => {
-      if (!origin || corsOrigins.has(origin)) return callback(null, true);
-      apiKeys.allOrigins().then((origins) => callback(null, origins.has(origin)), () => callback(null, false));
-    },
-    methods: ["GET", "POST"],
-    allowedHeaders: ["content-type", "authorization", "x-api-key", "apollo-require-preflight", "x-apollo-operation-name"],
-    exposedHeaders: ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After", "x-request-id", "ETag"],
-    maxAge: 600,
-  });
+  const corsMiddleware = cors(
+    corsForCallers({
+      configuredOrigins: new Set(config.corsOrigins),
+      keyOrigins: () => apiKeys.allOrigins(),
+      options: {
+        methods: ["GET", "POST"],
+        allowedHeaders: ["content-type", "authorization", "x-api-key", "apollo-require-preflight", "x-apollo-operation-name"],
+        exposedHeaders: ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After", "x-request-id", "ETag"],
+        maxAge: 600,
+      },
+    }),
+  );
   // CORS first: it must answer preflights before any router's automatic OPTIONS reply.
   app.use("/graphql", corsMiddleware);
-  app.use(webAssetsRouter(), graphiqlRouter({ endpoint: "/graphql", profile: config.profile }));
+  app.use(webAssetsRouter(), graphiqlRouter({ endpoint: "/graphql", profile: config.profile }), pagesRouter({ trusted }));
   app.use(
     "/graphql",
     ...requestGuards(config.limits),

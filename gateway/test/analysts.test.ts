@@ -197,6 +197,22 @@ describe("facets add up to their lists", () => {
     expect(facets.byMonth.find((b: Bucket) => b.value === "2015-07")).toMatchObject({ label: "July 2015" });
   });
 
+  it("the partner's country and world region filter like their facets' buckets; an unknown region is refused", async () => {
+    const data = await ask(`{
+      all: partnershipFacets(filter: { provenance: [REAL] }) { byWorldRegion ${BUCKET} byPartnerCountry ${BUCKET} }
+      asia: partnerships(filter: { worldRegion: "asia", provenance: [REAL] }, first: 0) { totalCount }
+      japan: partnerships(filter: { partnerCountryCode: "jp", provenance: [REAL] }, first: 0) { totalCount }
+      washingtonJapan: partnershipFacets(filter: { partnerCountryCode: "JP", countryCode: "US", regionCode: "WA", provenance: [REAL] }) { total byUsState ${BUCKET} }
+    }`);
+    expect(data.asia.totalCount).toBe(bucket(data.all.byWorldRegion, "Asia"));
+    expect(data.japan.totalCount).toBe(321);
+    expect(data.washingtonJapan.byUsState).toEqual([{ value: "WA", label: "Washington", count: data.washingtonJapan.total }]);
+    expect(data.washingtonJapan.total).toBeGreaterThan(5);
+    const refused = await graphqlRequest(network.gatewayUrl, `{ partnerships(filter: { worldRegion: "Atlantis" }) { totalCount } }`, { headers: { authorization: analyst } });
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    expect(refused.errors?.[0].message).toMatch(/not a world region; use one of Africa, Americas/);
+  });
+
   it("a facet refuses what its list refuses", async () => {
     const response = await graphqlRequest(network.gatewayUrl, `{ partnershipFacets(filter: { countryCode: "Japan" }) { total } }`, { headers: { authorization: analyst } });
     expect(response.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });

@@ -26,7 +26,7 @@ describe("the contract operations through the gateway", () => {
     expect(introspection.errors).toBeUndefined();
     const schema = buildClientSchema(introspection.data);
     const files = readdirSync(operationsDir).filter((f) => f.endsWith(".graphql"));
-    expect(files.length).toBe(11);
+    expect(files.length).toBe(13);
     for (const file of files) {
       expect({ file, errors: validate(schema, parse(readFileSync(join(operationsDir, file), "utf8"))).map((e) => e.message) }).toEqual({ file, errors: [] });
     }

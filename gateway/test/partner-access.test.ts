@@ -134,8 +134,14 @@ describe("API keys", () => {
     const wrongOrigin = await post(persisted(byName("NetworkStats").id), { "x-api-key": key, origin: "https://evil.example" });
     expect(wrongOrigin.status).toBe(403);
     expect(((await wrongOrigin.json()) as any).errors[0].extensions.code).toBe("ORIGIN_NOT_ALLOWED");
+    // The refusal is readable by the page (a widget says why), and grants nothing.
+    expect(wrongOrigin.headers.get("access-control-allow-origin")).toBe("https://evil.example");
     const preflight = await fetch(network.gatewayUrl, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "POST" } });
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+    const anonymous = await post(persisted(byName("NetworkStats").id), { origin: "https://evil.example" });
+    expect(anonymous.headers.get("access-control-allow-origin")).toBeNull();
+    const keyedPreflight = await fetch(network.gatewayUrl, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "GET", "access-control-request-headers": "x-api-key" } });
+    expect(keyedPreflight.headers.get("access-control-allow-origin")).toBe("https://evil.example");
     const goodPreflight = await fetch(network.gatewayUrl, { method: "OPTIONS", headers: { origin: "https://widget.example.org", "access-control-request-method": "POST", "access-control-request-headers": "x-api-key,content-type" } });
     expect(goodPreflight.headers.get("access-control-allow-origin")).toBe("https://widget.example.org");
     const freeForm = await post({ query: `{ country(code: "JP") { name } }` }, { "x-api-key": key });

@@ -6,9 +6,19 @@ import { ApiKeyStore, createGatewayDataSource, prepareDatabase } from "@scg/gate
 const USAGE = `Usage:
   npm run api-key -- create --name "Partner site" --origin https://partner.example.org [--origin …]
                             [--rate-limit 60000] [--operation <trusted operation id> …] [--free-form]
+                            [--community seattle-wa-us] [--gateway-url https://graph.example.org]
   npm run api-key -- revoke <key id or prefix>
   npm run api-key -- list
 Uses DATABASE_URL (development: the embedded database of a running \`npm start\`).`;
+
+/** The two lines a partner page pastes to show a community's sister cities (the <sister-cities> widget). */
+function widgetSnippet(gatewayUrl: string, community: string, key: string): string {
+  const attribute = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  return [
+    `<script type="module" src="${attribute(gatewayUrl)}/embed/v1/sister-cities.js"></script>`,
+    `<sister-cities community="${attribute(community)}" api-key="${attribute(key)}"></sister-cities>`,
+  ].join("\n");
+}
 
 /** Creates, revokes and lists partner API keys (stored hashed; a new key is printed once). */
 async function main() {
@@ -20,6 +30,8 @@ async function main() {
       "rate-limit": { type: "string", default: "60000" },
       operation: { type: "string", multiple: true },
       "free-form": { type: "boolean", default: false },
+      community: { type: "string", default: "your-community-slug" },
+      "gateway-url": { type: "string" },
     },
   });
   const [command, target] = positionals;
@@ -41,6 +53,8 @@ async function main() {
       });
       console.log(`Created key ${record.id} for "${record.name}" (origins: ${record.origins.join(", ") || "none"}).`);
       console.log(`Send it as the x-api-key header. It is shown only now:\n\n  ${key}\n`);
+      const gatewayUrl = (values["gateway-url"] ?? process.env.PUBLIC_GATEWAY_URL ?? `http://localhost:${process.env.GATEWAY_PORT ?? 4000}`).replace(/\/+$/, "");
+      console.log(`To show a community's sister cities on ${record.origins[0] ?? "a partner page"}, paste:\n\n${widgetSnippet(gatewayUrl, values.community, key)}\n`);
     } else if (command === "revoke" && target) {
       const count = await store.revoke(target);
       console.log(count ? `Revoked ${count} key(s).` : `No active key matches "${target}".`);

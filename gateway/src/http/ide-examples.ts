@@ -51,7 +51,14 @@ function exampleFor(name: string, today: Date): { comment?: string; variables?: 
     case "NetworkStats":
       return {};
     case "PartnershipMap":
-      return { variables: { first: 500 } };
+      return { variables: { filter: { countryCode: "JP" }, first: 500 } };
+    case "MapFacets": {
+      // The map with Japan selected: each filter's choices counted under the others.
+      const japan = { countryCode: "JP" };
+      return { variables: { filter: japan, forCountry: {}, forState: japan, forRegion: japan, forStatus: japan, forFocus: japan } };
+    }
+    case "SisterCitiesWidget":
+      return { variables: { slug: "seattle-wa-us", withEvents: true } };
     case "UpcomingEvents":
       return { variables: { filter: { from: startOfToday.toISOString() }, first: 20 } };
     case "YouthPrograms":

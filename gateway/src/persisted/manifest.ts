@@ -51,6 +51,12 @@ export class TrustedOperations {
     return this.byId.get(id);
   }
 
+  /** The id of the trusted operation with this name (the product's pages ask for theirs by name). */
+  idOfName(name: string): string | undefined {
+    for (const operation of this.byId.values()) if (operation.name === name) return operation.id;
+    return undefined;
+  }
+
   /** The id of a free-form body that is word for word a trusted operation. */
   idOfBody(body: string): string | undefined {
     const id = operationId(body.trim());
@@ -59,5 +65,10 @@ export class TrustedOperations {
 
   get size() {
     return this.byId.size;
+  }
+
+  /** The names of the trusted operations (the only operation names metrics label by). */
+  names(): Set<string> {
+    return new Set([...this.byId.values()].map((operation) => operation.name));
   }
 }

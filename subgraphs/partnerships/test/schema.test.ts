@@ -44,7 +44,9 @@ describe("partnerships schema", () => {
       Object.values((schema.getType(name) as GraphQLInputObjectType).getFields()).map((f) => `${f.name}: ${f.type}`).sort();
     expect(input("ProposePartnershipInput")).toEqual(["communityIds: [ID!]!", "focusAreas: [ActiveArea!]"]);
     expect(input("SignPartnershipInput")).toEqual(["communityId: ID!", "signatoryName: String!", "signatoryTitle: String!", "signedOn: Date!"]);
-    expect(input("PartnershipFilter")).toEqual(["countryCode: ID", "focusAreas: [ActiveArea!]", "provenance: [ProvenanceKind!]", "regionCode: String", "status: [PartnershipStatus!]"]);
+    expect(input("PartnershipFilter")).toEqual([
+      "countryCode: ID", "focusAreas: [ActiveArea!]", "partnerCountryCode: ID", "provenance: [ProvenanceKind!]", "regionCode: String", "status: [PartnershipStatus!]", "worldRegion: String",
+    ]);
   });
 
   it("documents every type and field it defines", async () => {

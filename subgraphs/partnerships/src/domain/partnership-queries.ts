@@ -3,11 +3,14 @@ import { Brackets, type DataSource, type SelectQueryBuilder } from "typeorm";
 import { PartnershipStatus } from "../entities/partnership-status.js";
 import { Partnership } from "../entities/partnership.entity.js";
 import { NetworkStats } from "../entities/network-stats.js";
+import { PARTNER_COUNTRY, PARTNER_WORLD_REGION } from "./partnership-sides.js";
 
 export interface PartnershipFilterValues {
   status?: PartnershipStatus[] | null;
   countryCode?: string | null;
   regionCode?: string | null;
+  partnerCountryCode?: string | null;
+  worldRegion?: string | null;
   focusAreas?: ActiveArea[] | null;
   provenance?: ProvenanceKind[] | null;
 }
@@ -30,6 +33,16 @@ function checkRegionCode(code: string, countryCode: string | null): string {
   return normalized;
 }
 
+/** The world regions a partner can be in (world-countries' regions, as each side's row copies them). */
+export const WORLD_REGIONS = ["Africa", "Americas", "Antarctic", "Asia", "Europe", "Oceania"] as const;
+
+/** A world region as filters accept it (any case); anything else is BAD_USER_INPUT naming the regions. */
+function checkWorldRegion(region: string): string {
+  const found = WORLD_REGIONS.find((known) => known.toLowerCase() === region.trim().toLowerCase());
+  if (!found) throw badUserInput(`"${region}" is not a world region; use one of ${WORLD_REGIONS.join(", ")}.`, { argument: "worldRegion" });
+  return found;
+}
+
 /**
  * The partnerships that match a filter, as a query over `p` to build on (checked first: a bad code
  * is BAD_USER_INPUT). `countryCode` and `regionCode` match when one side of the partnership is in
@@ -40,9 +53,13 @@ function checkRegionCode(code: string, countryCode: string | null): string {
 export function partnershipsMatching(dataSource: DataSource, filter: PartnershipFilterValues): () => SelectQueryBuilder<Partnership> {
   const countryCode = filter.countryCode == null ? null : checkCountryCode(filter.countryCode);
   const regionCode = filter.regionCode == null ? null : checkRegionCode(filter.regionCode, countryCode);
+  const partnerCountryCode = filter.partnerCountryCode == null ? null : checkCountryCode(filter.partnerCountryCode, "partnerCountryCode");
+  const worldRegion = filter.worldRegion == null ? null : checkWorldRegion(filter.worldRegion);
   const kinds = provenanceKinds(filter.provenance);
   return () => {
     const q = dataSource.getRepository(Partnership).createQueryBuilder("p");
+    if (partnerCountryCode) q.andWhere(`${PARTNER_COUNTRY} = :partnerCountryCode`, { partnerCountryCode });
+    if (worldRegion) q.andWhere(`${PARTNER_WORLD_REGION} = :worldRegion`, { worldRegion });
     if (kinds) q.andWhere("p.provenance_kind = ANY(:kinds)", { kinds });
     if (filter.status?.length) q.andWhere("p.status = ANY(:statuses)", { statuses: filter.status });
     if (filter.focusAreas?.length) q.andWhere("p.focus_areas && :areas", { areas: filter.focusAreas });

@@ -16,6 +16,18 @@ export class PartnershipFilter {
   })
   regionCode?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Partnerships whose partner abroad is in this country (ISO 3166-1 alpha-2, such as "JP"): the side that is not the US one. With `countryCode: "US"` and `regionCode`, "this state\'s partnerships with Japan".',
+  })
+  partnerCountryCode?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Partnerships whose partner abroad is in this world region: "Africa", "Americas", "Asia", "Europe" or "Oceania" (any case).',
+  })
+  worldRegion?: string | null;
+
   @Field(() => [ActiveArea], { nullable: true, description: "Partnerships working in any of these active areas." })
   focusAreas?: ActiveArea[] | null;
 
