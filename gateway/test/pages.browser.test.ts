@@ -188,7 +188,7 @@ describeInBrowser("the widget on a partner's site", () => {
       await card.getByText("Kobe", { exact: true }).waitFor();
       expect(await card.locator("li").count()).toBe(16);
       expect(await card.locator("li").first().isVisible()).toBe(true);
-      expect(await card.getByText("Kobe", { exact: true }).evaluate((node) => getComputedStyle(node).color)).not.toBe("rgb(255, 0, 0)");
+      expect(await card.getByText("Kobe", { exact: true }).evaluate((node) => (globalThis as unknown as { getComputedStyle(n: unknown): { color: string } }).getComputedStyle(node).color)).not.toBe("rgb(255, 0, 0)");
       await screenshot(opened, "widget.png");
       expect(opened.problems()).toEqual([]);
     } finally {
@@ -203,7 +203,7 @@ describeInBrowser("the widget on a partner's site", () => {
       await page.locator("sister-cities").getByRole("alert").getByText("not allowed to show sister cities").waitFor();
       // What the gateway answered the widget's GET, as the browser recorded it.
       const statuses = await page.evaluate(() =>
-        (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((entry) => entry.name.includes("/graphql?")).map((entry) => entry.responseStatus),
+        (performance.getEntriesByType("resource") as unknown as { name: string; responseStatus: number }[]).filter((entry) => entry.name.includes("/graphql?")).map((entry) => entry.responseStatus),
       );
       expect(statuses).toEqual([403]);
       expect(opened.problems()).toEqual([]);
