@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { DEVELOPMENT_DATABASE_URL, DEVELOPMENT_INTERNAL_SECRET, readConfig, subgraphUrlsFrom, type Profile } from "@scg/shared";
+import { DEVELOPMENT_DATABASE_URL, DEVELOPMENT_INTERNAL_SECRET, readConfig, readTelemetryConfig, subgraphUrlsFrom, type Profile, type TelemetryConfig } from "@scg/shared";
 import { readLimits, type Limits } from "./limits/limits.js";
 
 export const DEVELOPMENT_JWT_SECRET = "development-only-jwt-secret-change-me-in-production";
@@ -31,6 +31,8 @@ export interface GatewayConfig {
   redisKeyPrefix: string;
   /** Origins of the network's own sites, allowed by CORS without a key. */
   corsOrigins: string[];
+  /** How long a replica trusts what it read of an API key (a revocation takes effect within this). */
+  apiKeyCacheMs: number;
   /** Trusted-operation manifests (Apollo persisted query manifest format). */
   manifestPaths: string[];
   rateLimit: { enabled: boolean; anonymousPoints: number; userPoints: number; defaultKeyPoints: number };
@@ -39,6 +41,8 @@ export interface GatewayConfig {
   cache: { responses: boolean; entities: boolean; memoryMegabytes: number };
   /** Node HTTP server timeouts, so slow clients cannot pin connections. */
   http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxHeaderBytes: number };
+  /** Traces (OTEL_*) and the loopback metrics port (METRICS_PORT, default 9464). */
+  telemetry: TelemetryConfig;
 }
 
 /** The gateway's configuration: the only place it reads the environment. */
@@ -72,6 +76,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       /** Namespaces every Redis key, so deployments (or test runs) sharing a Redis never see each other's data. */
       redisKeyPrefix: read.string("REDIS_KEY_PREFIX", "scg:"),
       corsOrigins: read.list("CORS_ORIGINS", ["http://localhost:3000"]),
+      apiKeyCacheMs: read.int("API_KEY_CACHE_SECONDS", 30, { min: 0, max: 3600 }) * 1000,
       manifestPaths: read.list("TRUSTED_OPERATION_MANIFESTS", [DEFAULT_MANIFEST_PATH]),
       rateLimit: {
         enabled: read.bool("RATE_LIMIT_ENABLED", true),
@@ -91,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         keepAliveTimeoutMs: read.int("HTTP_KEEP_ALIVE_TIMEOUT_MS", 5_000, { min: 100 }),
         maxHeaderBytes: read.int("HTTP_MAX_HEADER_BYTES", 16_384, { min: 1024, max: 65_536 }),
       },
+      telemetry: readTelemetryConfig(read, "gateway"),
     };
   }, env);
 }

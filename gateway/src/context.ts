@@ -1,3 +1,4 @@
+import type { RequestObservation } from "@scg/shared";
 import type { CacheLookup } from "./cache/response-cache.js";
 import type { Caller } from "./http/caller.js";
 
@@ -23,6 +24,12 @@ export class RequestState {
   constructor(
     /** "public" when the caller may share cached answers (see cache/cache-scope.ts), else null. */
     readonly cacheScope: "public" | null,
+    /**
+     * The request's access-log line and span, opened before anything else by the access-log
+     * middleware (its trace context goes to every subgraph call); the caller, the GraphQL plugin
+     * and refusals fill it in.
+     */
+    readonly observation: RequestObservation,
   ) {}
 }
 

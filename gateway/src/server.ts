@@ -8,7 +8,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
 import Redis from "ioredis";
-import { createFormatError, createLogger, type Logger } from "@scg/shared";
+import { createFormatError, createLogger, flushTraces, graphqlObservationPlugin, observationOf, observeRequests, startTracing, type Logger } from "@scg/shared";
 import { ApiKeyStore, createGatewayDataSource } from "./api-keys/api-key-store.js";
 import { createUserTokenVerifier } from "./auth/verify-user-token.js";
 import type { GatewayConfig } from "./config.js";
@@ -37,6 +37,9 @@ import { CallerBudgets } from "./limits/caller-budgets.js";
 import { operationLimitsPlugin } from "./plugins/operation-limits.plugin.js";
 import { requestIdPlugin } from "./plugins/request-id.plugin.js";
 import { visibilityPlugin } from "./plugins/visibility.plugin.js";
+import { GatewayMetrics } from "./observability/gateway-metrics.js";
+import { recordGatewayRequest } from "./observability/record-gateway-request.js";
+import { tracedRedis } from "./observability/traced-redis.js";
 
 export interface GatewayOptions {
   /** The composed supergraph; read from `config.supergraphPath` when omitted. */
@@ -49,21 +52,25 @@ export interface RunningGateway {
   port: number;
   httpServer: Server;
   apiKeys: ApiKeyStore;
+  /** Its Prometheus endpoint on loopback; null when METRICS_PORT is off. */
+  metricsUrl: string | null;
   stop(): Promise<void>;
 }
 
 /**
- * Wires the public gateway. Order of a request: HTTP guards (method, media type, UTF-8, sizes)
+ * Wires the public gateway. Order of a request: access log and trace context → HTTP guards (method, media type, UTF-8, sizes)
  * → CORS → caller (request id, JWT, API key, origin) → trusted-operation policy → Apollo Server
  * (document limits as validation rules, cost, visibility, rate limit) → @apollo/gateway → subgraphs.
  */
 export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningGateway> {
-  const log = options.log ?? createLogger("gateway", config.logLevel);
+  const log = options.log ?? createLogger("gateway", config.logLevel, config.profile);
+  await startTracing({ serviceName: "gateway", exporter: config.telemetry.traceExporter, modules: [tracedRedis] });
   const supergraphSdl = options.supergraphSdl ?? readFileSync(config.supergraphPath, "utf8");
   const trusted = TrustedOperations.fromFiles(config.manifestPaths);
+  const metrics = new GatewayMetrics(trusted.names());
   const dataSource = createGatewayDataSource(config.databaseUrl, { poolSize: 2, log });
   await dataSource.initialize();
-  const apiKeys = new ApiKeyStore(dataSource);
+  const apiKeys = new ApiKeyStore(dataSource, config.apiKeyCacheMs);
   // One Redis connection for rate limits and caches; memory stores in development.
   const redis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true }) : null;
   redis?.on("error", (error) => log.warn({ err: error }, "redis error"));
@@ -96,13 +103,15 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         url: config.subgraphUrls[name] ?? url!,
         internalSecret: config.internalSecret,
         timeoutMs: config.subgraphTimeoutMs,
-        entityCache: config.cache.entities ? new EntityCache(cacheStore) : null,
+        entityCache: config.cache.entities ? new EntityCache(cacheStore, (hits, misses) => metrics.countCacheLookups("entity", hits, misses)) : null,
+        metrics,
       }),
   });
 
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
+  app.use(observeRequests({ log, metrics, isQuiet: (req) => ["/health", "/serving", "/ready"].includes(req.path), finish: recordGatewayRequest(metrics) }));
   const httpServer = createServer({ maxHeaderSize: config.http.maxHeaderBytes }, app);
   httpServer.headersTimeout = config.http.headersTimeoutMs;
   httpServer.requestTimeout = config.http.requestTimeoutMs;
@@ -121,10 +130,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     // pass (cost, planning) run only on documents under the limit. Refused with a 400.
     maxRecursiveSelections: config.limits.maxSelections,
     validationRules: limitValidationRules(config.limits),
-    formatError: createFormatError({
-      exposeDetails: config.profile === "development",
-      onMasked: (formatted, original) => log.error({ err: original, path: formatted.path }, "masked error"),
-    }),
+    formatError: createFormatError({ exposeDetails: config.profile === "development" }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -132,6 +138,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       operationLimitsPlugin(config.limits.maxCost, budgets),
       ...(config.cache.responses || config.cache.entities ? [responseCachePlugin(responseCache, { responses: config.cache.responses })] : []),
       requestIdPlugin(),
+      graphqlObservationPlugin<GatewayContext>({ log, observationOf: (context) => context.state?.observation }),
     ],
   });
   await apollo.start();
@@ -167,7 +174,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   app.use(bodyErrorHandler);
   app.use((_req, res) => refuse(res, 404, "NOT_FOUND", "Nothing here: the GraphQL endpoint is /graphql."));
   app.use(((error, _req, res, _next) => {
-    log.error({ err: error }, "unexpected error in the HTTP layer");
+    log.error({ err: error, traceId: observationOf(res)?.traceId, requestId: res.locals.requestId }, "unexpected error in the HTTP layer");
     if (!res.headersSent) refuse(res, 500, "INTERNAL_SERVER_ERROR", "Unexpected error.");
   }) as express.ErrorRequestHandler);
 
@@ -177,16 +184,20 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   const url = `http://${host}:${port}/graphql`;
   log.info({ url, trustedOperations: trusted.size }, "gateway listening");
+  const metricsEndpoint = config.telemetry.metricsPort === null ? null : await metrics.serve(config.telemetry.metricsPort, log);
   return {
     url,
     port,
     httpServer,
     apiKeys,
+    metricsUrl: metricsEndpoint?.url ?? null,
     async stop() {
       loaded = false;
       await apollo.stop();
+      await metricsEndpoint?.close();
       redis?.disconnect();
       await dataSource.destroy();
+      await flushTraces();
     },
   };
 }

@@ -30,7 +30,11 @@ export type EntityFetch = (representations: unknown[]) => Promise<{ response: Ga
  * max-age the subgraph's Cache-Control allowed; only the missing ones are fetched.
  */
 export class EntityCache {
-  constructor(private readonly store: CacheStore) {}
+  constructor(
+    private readonly store: CacheStore,
+    /** Told how many entities of each lookup were served from the cache and how many were not (metrics). */
+    private readonly onLookup: (hits: number, misses: number) => void = () => {},
+  ) {}
 
   async resolve(request: EntityRequest, fetch: EntityFetch): Promise<GatewayGraphQLResponse> {
     const { representations, generation } = request;
@@ -45,6 +49,7 @@ export class EntityCache {
       return entry && entry.generation === generation && entry.expiresAt > now ? entry : null;
     });
     const missing = cached.flatMap((entry, index) => (entry ? [] : [index]));
+    this.onLookup(representations.length - missing.length, missing.length);
     let fetched: unknown[] = [];
     if (missing.length > 0) {
       const partial = missing.length < representations.length;

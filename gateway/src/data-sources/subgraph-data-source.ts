@@ -1,8 +1,11 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { INTERNAL_CREDENTIAL_HEADER, serviceUnavailable, signInternalCredential, type Identity } from "@scg/shared";
+import { performance } from "node:perf_hooks";
+import type { Span } from "@opentelemetry/api";
+import { INTERNAL_CREDENTIAL_HEADER, serviceUnavailable, signInternalCredential, traceSubgraphCall, type Identity } from "@scg/shared";
 import type { EntityCache } from "../cache/entity-cache.js";
 import type { GatewayContext } from "../context.js";
+import type { GatewayMetrics } from "../observability/gateway-metrics.js";
 import { InFlightReads, isRead, type RawAnswer } from "./in-flight-reads.js";
 
 export interface SubgraphDataSourceOptions {
@@ -12,11 +15,24 @@ export interface SubgraphDataSourceOptions {
   timeoutMs: number;
   /** Where `_entities` results are cached for public callers; null: no entity cache. */
   entityCache: EntityCache | null;
+  metrics: GatewayMetrics;
+}
+
+/** What one subgraph request needs besides the request itself. */
+interface Call {
+  context: Partial<GatewayContext> | null;
+  read: boolean;
+  /** Receives the subgraph's Cache-Control header. */
+  onCacheControl: ((header: string | null) => void) | null;
+  /** `traceparent` (and `tracestate`) for the subgraph: this call's span, or the incoming trace. */
+  traceHeaders: Record<string, string>;
+  span: Span;
 }
 
 /** How long a signed credential is reused (it lives 60 s); signing on every fetch is measurable. */
 const CREDENTIAL_REUSE_MS = 30_000;
 
+type IncomingOperation = Extract<GraphQLDataSourceProcessOptions<GatewayContext>, { incomingRequestContext: unknown }>;
 type CachePolicy = { restrict(hint: { maxAge?: number; scope?: "PUBLIC" | "PRIVATE" }): void };
 
 /**
@@ -27,6 +43,8 @@ type CachePolicy = { restrict(hint: { maxAge?: number; scope?: "PUBLIC" | "PRIVA
  * (cache/entity-cache.ts). A subgraph that is down, slower than the timeout or answers non-2xx
  * becomes SERVICE_UNAVAILABLE on the fields it would have answered (never its URL); the rest of
  * the answer stands. Its Cache-Control restricts how long the whole answer may be cached.
+ * Each call is a span (`subgraph <name>`, see traceSubgraphCall) whose trace the subgraph
+ * continues; each request actually sent is timed in `subgraph_fetch_duration_seconds`.
  */
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly credentials = new Map<string, { token: string; until: number }>();
@@ -36,13 +54,20 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     // Only an incoming operation has a request context (the enum that names the kinds is not exported).
-    if (!("incomingRequestContext" in options)) return this.fetch(options.request, null, false, null);
-    const context = options.context as Partial<GatewayContext>;
+    const context = "incomingRequestContext" in options ? (options.context as Partial<GatewayContext>) : null;
+    return traceSubgraphCall(this.options.name, context?.state?.observation.context, (traceHeaders, span) => {
+      if (!("incomingRequestContext" in options)) return this.fetch(options.request, { context: null, read: false, onCacheControl: null, traceHeaders, span });
+      return this.resolve(options, { context, read: isRead(options.document), onCacheControl: null, traceHeaders, span });
+    });
+  }
+
+  /** An incoming operation's fetch: through the entity cache when it may be, else straight to the subgraph. */
+  private resolve(options: IncomingOperation, call: Call): Promise<GatewayGraphQLResponse> {
+    const { context, read } = call;
     const policy = options.incomingRequestContext.overallCachePolicy as CachePolicy | undefined;
-    const read = isRead(options.document);
     const representations = options.request.variables?.representations;
-    const generations = context.state?.generations;
-    if (this.options.entityCache && read && context.state?.cacheScope === "public" && generations && Array.isArray(representations) && representations.length > 0) {
+    const generations = context?.state?.generations;
+    if (this.options.entityCache && read && context?.state?.cacheScope === "public" && generations && Array.isArray(representations) && representations.length > 0) {
       return this.options.entityCache.resolve(
         {
           subgraph: this.options.name,
@@ -54,31 +79,32 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
         },
         async (subset) => {
           let cacheControl: string | null = null;
-          const response = await this.fetch({ ...options.request, variables: { ...options.request.variables, representations: subset } }, context, true, (header) => {
+          const onCacheControl = (header: string | null) => {
             cacheControl = header;
             restrictPolicy(policy, header);
-          });
+          };
+          const response = await this.fetch({ ...options.request, variables: { ...options.request.variables, representations: subset } }, { ...call, read: true, onCacheControl });
           return { response, cacheControl };
         },
       );
     }
-    return this.fetch(options.request, context, read, (header) => restrictPolicy(policy, header));
+    return this.fetch(options.request, { ...call, onCacheControl: (header) => restrictPolicy(policy, header) });
   }
 
-  /** One request to the subgraph; `onCacheControl` receives its Cache-Control header. */
-  private async fetch(
-    request: GatewayGraphQLRequest,
-    context: Partial<GatewayContext> | null,
-    read: boolean,
-    onCacheControl: ((header: string | null) => void) | null,
-  ): Promise<GatewayGraphQLResponse> {
+  /** One request to the subgraph (or a share of an identical one in flight). */
+  private async fetch(request: GatewayGraphQLRequest, { context, read, onCacheControl, traceHeaders, span }: Call): Promise<GatewayGraphQLResponse> {
     const credential = await this.credentialFor(context?.identity ?? null);
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
-    const headers: Record<string, string> = { "content-type": "application/json", [INTERNAL_CREDENTIAL_HEADER]: credential };
+    const headers: Record<string, string> = { ...traceHeaders, "content-type": "application/json", [INTERNAL_CREDENTIAL_HEADER]: credential };
     if (context?.requestId) headers["x-request-id"] = context.requestId;
-    const send = () => this.send(headers, body);
+    let sent = false;
+    const send = () => {
+      sent = true;
+      return this.send(headers, body);
+    };
     // The credential names the identity, so only requests on behalf of the same identity are shared.
     const answer = read ? await this.reads.share(`${credential}\n${body}`, send) : await send();
+    span.setAttributes({ "http.response.status_code": answer.status, "scg.shared_answer": !sent });
     if (answer.status < 200 || answer.status >= 300) throw serviceUnavailable(`The ${this.options.name} service could not answer (HTTP ${answer.status}).`);
     let parsed: GatewayGraphQLResponse;
     try {
@@ -87,17 +113,24 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       throw serviceUnavailable(`The ${this.options.name} service gave an answer the gateway cannot read.`);
     }
     if (parsed === null || typeof parsed !== "object") throw serviceUnavailable(`The ${this.options.name} service gave an answer the gateway cannot read.`);
+    if (sent && parsed.errors?.length) this.options.metrics.countSubgraphErrors(this.options.name, parsed.errors.map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR")));
     onCacheControl?.(answer.cacheControl);
     return parsed;
   }
 
+  /** Sends one request, timed by outcome in subgraph_fetch_duration_seconds. */
   private async send(headers: Record<string, string>, body: string): Promise<RawAnswer> {
-    const { name, url, timeoutMs } = this.options;
+    const { name, url, timeoutMs, metrics } = this.options;
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
     try {
       const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
-      return { status: response.status, cacheControl: response.headers.get("cache-control"), body: await response.text() };
+      const answer = { status: response.status, cacheControl: response.headers.get("cache-control"), body: await response.text() };
+      metrics.observeSubgraphFetch(name, response.ok ? "ok" : "failed", seconds());
+      return answer;
     } catch (error) {
       const timedOut = (error as Error).name === "TimeoutError";
+      metrics.observeSubgraphFetch(name, timedOut ? "timeout" : "failed", seconds());
       throw serviceUnavailable(timedOut ? `The ${name} service did not answer within ${timeoutMs} ms.` : `The ${name} service is unavailable.`);
     }
   }

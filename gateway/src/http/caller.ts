@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { RequestHandler } from "express";
-import { AppError, type Identity } from "@scg/shared";
+import { AppError, observationOf, type Identity } from "@scg/shared";
 import { API_KEY_HEADER, type ApiKeyRecord, type ApiKeyStore } from "../api-keys/api-key-store.js";
 import { sharedCacheScope } from "../cache/cache-scope.js";
 import { RequestState } from "../context.js";
@@ -19,11 +19,14 @@ export interface Caller {
  * (401 UNAUTHENTICATED when the token fails any check), the partner key from x-api-key
  * (401 INVALID_API_KEY when unknown or revoked), and, for a keyed request from a browser, that
  * its Origin is one of the key's origins (403 ORIGIN_NOT_ALLOWED). It also opens the request's
- * state (res.locals.state), which the rest of the pipeline fills in.
+ * state (res.locals.state), which the rest of the pipeline fills in, and tells the access log who
+ * called: the kind, and the key's id or the user's subject (never a token).
  */
 export function resolveCaller(verifyToken: (authorization: string | undefined) => Promise<Identity | null>, apiKeys: ApiKeyStore | null): RequestHandler {
   return async (req, res, next) => {
     const requestId = randomUUID();
+    const observation = observationOf(res)!;
+    observation.requestId = requestId;
     res.locals.requestId = requestId;
     res.setHeader("x-request-id", requestId);
     let identity: Identity | null;
@@ -44,8 +47,10 @@ export function resolveCaller(verifyToken: (authorization: string | undefined) =
       }
     }
     const caller: Caller = { identity, apiKey, ip: req.ip ?? req.socket.remoteAddress ?? "unknown", requestId };
+    observation.callerKind = apiKey ? "key" : identity ? "user" : "anonymous";
+    observation.callerId = apiKey?.id ?? identity?.subject ?? null;
     res.locals.caller = caller;
-    res.locals.state = new RequestState(sharedCacheScope(identity));
+    res.locals.state = new RequestState(sharedCacheScope(identity), observation);
     next();
   };
 }

@@ -25,13 +25,20 @@ async function probe(url: string, secret: string, timeoutMs: number): Promise<"u
 }
 
 /**
- * GET /health: the process is alive (for restarts). GET /ready: the supergraph is loaded and
- * every subgraph answers (for load balancers); 503 with each subgraph's state otherwise.
+ * GET /health: the process is alive (for restarts). GET /serving: this replica can answer (its
+ * supergraph is loaded): what a load balancer asks, since a subgraph that is down is down for every
+ * replica, and each still answers the rest of every page (a balancer that dropped them all would
+ * answer nothing). GET /ready: the supergraph is loaded and every subgraph answers, 503 with each
+ * subgraph's state otherwise: for operators and deploys ("is the whole network up?").
  */
 export function healthRouter(options: ReadinessOptions): Router {
   const router = express.Router();
   router.get("/health", (_req, res) => {
     res.json({ status: "ok" });
+  });
+  router.get("/serving", (_req, res) => {
+    const loaded = options.isLoaded();
+    res.status(loaded ? 200 : 503).json({ status: loaded ? "serving" : "starting" });
   });
   router.get("/ready", async (_req, res) => {
     const names = Object.keys(options.subgraphUrls);

@@ -1,9 +1,10 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
-import type { ErrorCode } from "@scg/shared";
+import { observationOf, type ErrorCode } from "@scg/shared";
 import type { Limits } from "../limits/limits.js";
 
-/** Answers a refusal in the GraphQL response shape, with a stable code and a sentence. */
+/** Answers a refusal in the GraphQL response shape, with a stable code and a sentence (and tells the access log). */
 export function refuse(res: express.Response, status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}) {
+  observationOf(res)?.recordErrors([{ code, message }]);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.status(status).json({ errors: [{ message, extensions: { code, ...(res.locals.requestId ? { requestId: res.locals.requestId } : {}) } }] });
 }

@@ -36,6 +36,8 @@ export async function runNetwork(env: Record<string, string> = {}): Promise<Runn
       SHARED_STORE: "memory",
       REDIS_URL: "",
       LOG_LEVEL: "info",
+      // The default metrics ports (9464–9468) would collide with another run; tests that read metrics choose.
+      METRICS_PORT: "off",
       GATEWAY_PORT: String(gatewayPort),
       GATEWAY_HOST: "127.0.0.1",
       ...ports,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Identity, type RunningSubgraph } from "@scg/shared";
+import { type Identity, type Logger, type RunningSubgraph } from "@scg/shared";
 import { QueryCounter, testServiceEnv } from "@scg/shared/testing";
 import { loadConfig, signUserToken, startGateway, type ApiKeyStore, type GatewayConfig } from "@scg/gateway";
 import { composeSupergraph } from "../compose-supergraph.js";
@@ -7,6 +7,8 @@ import { loadSubgraph, subgraphNames } from "../subgraph-registry.js";
 
 export interface Network {
   gatewayUrl: string;
+  /** The gateway's Prometheus endpoint (with gatewayEnv METRICS_PORT "0"), else null. */
+  gatewayMetricsUrl: string | null;
   gatewayConfig: GatewayConfig;
   apiKeys: ApiKeyStore;
   subgraphs: Record<string, RunningSubgraph & { queries?: QueryCounter }>;
@@ -25,6 +27,8 @@ export interface NetworkOptions {
   subgraphEnv?: Record<string, string>;
   /** Another database than the run's (TEST_PRODUCTION_DATABASE_URL: real records only), for every service. */
   databaseUrl?: string;
+  /** Where every service logs (each through a child naming it), for tests that read the lines; by default each logs at LOG_LEVEL (silent). */
+  log?: Logger;
 }
 
 /**
@@ -42,7 +46,7 @@ export async function startNetwork(options: NetworkOptions = {}): Promise<Networ
       if (options.without?.includes(name)) continue;
       const module = loadSubgraph(name);
       const env = testServiceEnv({ [`${name.toUpperCase()}_PORT`]: "0", ...urls, ...options.subgraphEnv, ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}) });
-      subgraphs[name] = await module.startSubgraph(module.loadConfig(env), { queryLogger: new QueryCounter() });
+      subgraphs[name] = await module.startSubgraph(module.loadConfig(env), { queryLogger: new QueryCounter(), log: options.log?.child({ service: name }) });
       urls[`${name.toUpperCase()}_URL`] = subgraphs[name].url;
     }
   } catch (error) {
@@ -64,15 +68,17 @@ export async function startNetwork(options: NetworkOptions = {}): Promise<Networ
       ...env,
     });
   const gatewayConfig = configFor();
-  const gateway = await startGateway(gatewayConfig, { supergraphSdl });
+  const log = options.log?.child({ service: "gateway" });
+  const gateway = await startGateway(gatewayConfig, { supergraphSdl, log });
   return {
     gatewayUrl: gateway.url,
+    gatewayMetricsUrl: gateway.metricsUrl,
     gatewayConfig,
     apiKeys: gateway.apiKeys,
     subgraphs,
     tokenFor: (identity, expiresIn) => signUserToken(identity, gatewayConfig.jwt, expiresIn),
     async startGateway(env) {
-      const extra = await startGateway(configFor(env), { supergraphSdl });
+      const extra = await startGateway(configFor(env), { supergraphSdl, log });
       return { url: extra.url, stop: () => extra.stop() };
     },
     async stop() {

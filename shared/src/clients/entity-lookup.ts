@@ -1,6 +1,7 @@
 import { INTERNAL_CREDENTIAL_HEADER, signInternalCredential } from "../auth/internal-credential.js";
 import type { Identity } from "../auth/identity.js";
 import { serviceUnavailable } from "../errors/app-error.js";
+import { traceSubgraphCall } from "../observability/trace-subgraph-call.js";
 
 export interface EntityLookupOptions {
   /** The calling service's name, recorded in the credential. */
@@ -57,29 +58,33 @@ export class EntityAnswer {
  * One request from this subgraph to another, with the internal credential naming the caller and
  * the identity it acts for, and a timeout. Returns the answer's `data`; anything else —
  * unreachable, slower than the timeout, an error, no data — is SERVICE_UNAVAILABLE with a
- * sentence, never a hang or a guess.
+ * sentence, never a hang or a guess. With tracing on, the call is a span of the request that
+ * made it and carries its trace on (`traceparent`).
  */
 export function createSubgraphCall(options: EntityLookupOptions) {
   const { caller, target, url, internalSecret, timeoutMs } = options;
   return async function call(query: string, variables: Record<string, unknown>, identity: Identity | null): Promise<Record<string, unknown>> {
     const credential = await signInternalCredential({ identity, caller }, internalSecret);
-    let response: Response;
-    let body: { data?: Record<string, unknown> | null; errors?: unknown[] } | null;
-    try {
-      response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json", [INTERNAL_CREDENTIAL_HEADER]: credential },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      body = (await response.json().catch(() => null)) as typeof body;
-    } catch {
-      throw serviceUnavailable(`The ${target} service did not answer within ${timeoutMs} ms; please try again shortly.`);
-    }
-    if (!response.ok || !body || body.errors?.length || !body.data || typeof body.data !== "object") {
-      throw serviceUnavailable(`The ${target} service could not answer (HTTP ${response.status}); please try again shortly.`);
-    }
-    return body.data;
+    return traceSubgraphCall(target, null, async (traceHeaders, span) => {
+      let response: Response;
+      let body: { data?: Record<string, unknown> | null; errors?: unknown[] } | null;
+      try {
+        response = await fetch(url, {
+          method: "POST",
+          headers: { ...traceHeaders, "content-type": "application/json", [INTERNAL_CREDENTIAL_HEADER]: credential },
+          body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        body = (await response.json().catch(() => null)) as typeof body;
+      } catch {
+        throw serviceUnavailable(`The ${target} service did not answer within ${timeoutMs} ms; please try again shortly.`);
+      }
+      span.setAttribute("http.response.status_code", response.status);
+      if (!response.ok || !body || body.errors?.length || !body.data || typeof body.data !== "object") {
+        throw serviceUnavailable(`The ${target} service could not answer (HTTP ${response.status}); please try again shortly.`);
+      }
+      return body.data;
+    });
   };
 }
 

@@ -1,4 +1,5 @@
 import { readConfig, type EnvReader, type Profile } from "./read-config.js";
+import { readTelemetryConfig, type TelemetryConfig } from "./telemetry-config.js";
 
 /** What every subgraph reads the same way. */
 export interface ServiceConfig {
@@ -17,6 +18,8 @@ export interface ServiceConfig {
   subgraphTimeoutMs: number;
   /** The max-age every answer may be cached for unless a resolver says less (Cache-Control to the gateway). */
   cacheMaxAgeSeconds: number;
+  /** Traces (OTEL_*) and the loopback metrics port (METRICS_PORT). */
+  telemetry: TelemetryConfig;
 }
 
 export const DEVELOPMENT_INTERNAL_SECRET = "development-only-internal-secret-change-me-in-production";
@@ -78,5 +81,6 @@ export function readServiceConfig(
     subgraphUrls: subgraphUrlsFrom(read, calls),
     subgraphTimeoutMs: read.int("SUBGRAPH_TIMEOUT_MS", 5000, { min: 100, max: 60000 }),
     cacheMaxAgeSeconds: read.int("CACHE_MAX_AGE_SECONDS", DEFAULT_CACHE_MAX_AGE[serviceName] ?? 0, { min: 0, max: 86_400 }),
+    telemetry: readTelemetryConfig(read, serviceName),
   }), env);
 }

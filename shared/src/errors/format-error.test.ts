@@ -1,12 +1,14 @@
 import { GraphQLError } from "graphql";
 import { badUserInput, serviceUnavailable } from "./app-error";
-import { createFormatError } from "./format-error";
+import { createFormatError, errorDisposition } from "./format-error";
 
+/** The formatted error, and whether the service logs it as unexpected (what it masks). */
 const format = (original: unknown, exposeDetails = false) => {
-  const masked: unknown[] = [];
-  const formatError = createFormatError({ exposeDetails, serviceName: "events", onMasked: (_formatted, error) => masked.push(error) });
+  const formatError = createFormatError({ exposeDetails, serviceName: "events" });
   const error = original instanceof GraphQLError ? original : new GraphQLError("wrapped", { originalError: original as Error, path: ["a"] });
-  return { formatted: formatError({ ...error.toJSON(), extensions: { ...error.extensions, stacktrace: ["at x"] } }, original), masked };
+  const formatted = formatError({ ...error.toJSON(), extensions: { ...error.extensions, stacktrace: ["at x"] } }, original);
+  const masked = errorDisposition(String(error.extensions.code ?? "INTERNAL_SERVER_ERROR"), original) === "unexpected" ? [original] : [];
+  return { formatted, masked };
 };
 
 describe("createFormatError", () => {

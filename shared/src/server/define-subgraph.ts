@@ -4,6 +4,8 @@ import { migrate } from "../db/create-data-source.js";
 import type { SyntheticImportReport, SyntheticNetwork } from "../data/synthetic-network.js";
 import type { SubgraphSchema } from "../federation/build-subgraph-schema.js";
 import { createLogger, type Logger } from "../logging/logger.js";
+import { SubgraphMetrics, type PoolCounts } from "../observability/subgraph-metrics.js";
+import { flushTraces, startTracing } from "../observability/tracing.js";
 import { startSubgraphServer, type RequestScope, type RunningSubgraph } from "./start-subgraph.js";
 
 /** What makes one subgraph: everything else about starting, migrating and seeding it is the same for all. */
@@ -37,6 +39,8 @@ export interface SeedOptions {
 export interface StartOptions<Q extends TypeOrmLogger | undefined> {
   /** Receives every SQL statement (tests pass a QueryCounter from @scg/shared/testing). */
   queryLogger?: Q;
+  /** Where the service logs (tests read the lines); by default its own logger at LOG_LEVEL. */
+  log?: Logger;
 }
 
 export type RunningService<Q = undefined> = RunningSubgraph & { queries: Q };
@@ -61,18 +65,21 @@ export function defineSubgraph<Config extends ServiceConfig, Context extends obj
 
   return {
     async startSubgraph<Q extends TypeOrmLogger | undefined = undefined>(config: Config, options: StartOptions<Q> = {}): Promise<RunningService<Q>> {
-      const log = createLogger(definition.name, config.logLevel);
+      const log = options.log ?? createLogger(definition.name, config.logLevel, config.profile);
+      await startTracing({ serviceName: definition.name, exporter: config.telemetry.traceExporter });
       const dataSource = definition.createDataSource(config.databaseUrl, { poolSize: config.databasePoolSize, log, queryLogger: options.queryLogger });
       await dataSource.initialize();
       try {
         const { schema } = await definition.buildSchema();
-        const server = await startSubgraphServer({ schema, config, log, createContext: definition.createContext(dataSource, config) });
+        const metrics = new SubgraphMetrics(definition.name, () => poolOf(dataSource));
+        const server = await startSubgraphServer({ schema, config, log, metrics, createContext: definition.createContext(dataSource, config) });
         return {
           ...server,
           queries: options.queryLogger as Q,
           async stop() {
             await server.stop();
             await dataSource.destroy();
+            await flushTraces();
           },
         };
       } catch (error) {
@@ -107,6 +114,11 @@ export function defineSubgraph<Config extends ServiceConfig, Context extends obj
         }
       : undefined,
   };
+}
+
+/** node-postgres's pool behind a TypeORM data source (its counts are read when metrics are scraped). */
+function poolOf(dataSource: DataSource): PoolCounts | null {
+  return (dataSource.driver as unknown as { master?: PoolCounts }).master ?? null;
 }
 
 /**

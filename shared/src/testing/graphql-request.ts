@@ -36,9 +36,9 @@ export async function graphqlRequest<T = any>(url: string, query: string, option
   return { status: response.status, headers: response.headers, data: body.data ?? undefined, errors: body.errors };
 }
 
-/** A configuration for a service under test: the run's database, a free port, quiet logs. */
+/** A configuration for a service under test: the run's database, a free port, quiet logs, no metrics endpoint (METRICS_PORT "0" asks for one on a free port). */
 export function testServiceEnv(extra: Record<string, string> = {}): Record<string, string> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error("TEST_DATABASE_URL is not set: run tests through `npm test` (Jest's global setup provisions it).");
-  return { DATABASE_URL: url, PORT: "0", LOG_LEVEL: "silent", DATABASE_POOL_SIZE: "4", ...extra };
+  return { DATABASE_URL: url, PORT: "0", LOG_LEVEL: "silent", DATABASE_POOL_SIZE: "4", METRICS_PORT: "off", ...extra };
 }
