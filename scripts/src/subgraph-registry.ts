@@ -10,7 +10,7 @@ import { type SyntheticImportReport, type SyntheticNetwork } from "@scg/shared/d
  */
 export interface SubgraphModule {
   prepareDatabase(url: string, options: { seed: SeedWhen; sample?: boolean }, log?: Logger): Promise<unknown>;
-  startSubgraph(config: any, options?: { queryLogger?: unknown }): Promise<RunningSubgraph>;
+  startSubgraph(config: any, options?: { queryLogger?: unknown; log?: Logger }): Promise<RunningSubgraph>;
   loadConfig(env?: Record<string, string | undefined>): any;
   /** `npm run seed:scale`: adds the synthetic network of `factor` to this subgraph's tables (optional). */
   seedSynthetic?(url: string, factor: number, log?: Logger, network?: SyntheticNetwork): Promise<SyntheticImportReport>;
