@@ -2,12 +2,25 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../subgraph-registry.js";
 
-const operation = (name: string) => readFileSync(join(ROOT, "gateway", "operations", `${name}.graphql`), "utf8").replace(/^#.*$/gm, "").trim();
+const texts = new Map<string, string>();
 
-/** One benchmarked request: a contract operation with its variables, and its subgraph-only baseline. */
+/** A contract operation's text (gateway/operations/<name>.graphql), comments removed. */
+export function operationText(name: string): string {
+  let text = texts.get(name);
+  if (text === undefined) {
+    text = readFileSync(join(ROOT, "gateway", "operations", `${name}.graphql`), "utf8").replace(/^#.*$/gm, "").trim();
+    texts.set(name, text);
+  }
+  return text;
+}
+
+/**
+ * One fixed request (the identical-request extra: `npm run bench -- --identical`): a contract
+ * operation with its variables, and its subgraph-only baseline.
+ */
 export interface Scenario {
   name: string;
-  query: string;
+  operation: string;
   variables: Record<string, unknown>;
   /** The part of the operation one subgraph answers alone, sent straight to it (federation's floor). */
   baseline: { subgraph: string; query: string; variables: Record<string, unknown> } | null;
@@ -16,7 +29,7 @@ export interface Scenario {
 export const SCENARIOS: Scenario[] = [
   {
     name: "CommunityProfile (large: Honolulu, 34 partners)",
-    query: operation("CommunityProfile"),
+    operation: "CommunityProfile",
     variables: { slug: "honolulu-hi-us" },
     baseline: {
       subgraph: "directory",
@@ -26,13 +39,13 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: "CommunityProfile (small: Kilkenny MN, 1 partner)",
-    query: operation("CommunityProfile"),
+    operation: "CommunityProfile",
     variables: { slug: "kilkenny-mn-us" },
     baseline: null,
   },
   {
     name: "CountryPartnerships (JP, first 20)",
-    query: operation("CountryPartnerships"),
+    operation: "CountryPartnerships",
     variables: { code: "JP", first: 20 },
     baseline: {
       subgraph: "partnerships",
@@ -42,7 +55,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: "DirectorySearch (US, \"san\", first 20)",
-    query: operation("DirectorySearch"),
+    operation: "DirectorySearch",
     variables: { filter: { countryCode: "US", search: "san" }, first: 20 },
     baseline: {
       subgraph: "directory",
@@ -52,7 +65,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: "PartnershipMap (first 500)",
-    query: operation("PartnershipMap"),
+    operation: "PartnershipMap",
     variables: { first: 500 },
     baseline: {
       subgraph: "partnerships",
@@ -62,7 +75,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: "UpcomingEvents (from 2026, first 20)",
-    query: operation("UpcomingEvents"),
+    operation: "UpcomingEvents",
     variables: { filter: { from: "2026-01-01T00:00:00Z" }, first: 20 },
     baseline: {
       subgraph: "events",
