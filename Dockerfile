@@ -9,6 +9,7 @@ COPY subgraphs/directory/package.json subgraphs/directory/
 COPY subgraphs/partnerships/package.json subgraphs/partnerships/
 COPY subgraphs/programs/package.json subgraphs/programs/
 COPY subgraphs/events/package.json subgraphs/events/
+COPY scripts/package.json scripts/
 RUN npm ci
 COPY . .
 RUN npm run build && npm run build:js

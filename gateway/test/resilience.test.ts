@@ -141,12 +141,14 @@ describe.each(SUBGRAPHS.flatMap((subgraph) => [[subgraph, "down"] as const, [sub
     }
   });
 
-  it("is reported by /ready (503) while /health stays 200", async () => {
+  it("is reported by /ready (503) while /health stays 200, and /serving keeps the replica in its balancer's pool", async () => {
     const base = gateway.url.replace(/\/graphql$/, "");
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(503);
     expect(((await ready.json()) as any).subgraphs).toEqual(Object.fromEntries(SUBGRAPHS.map((name) => [name, name === subgraph ? "down" : "up"])));
     expect((await fetch(`${base}/health`)).status).toBe(200);
+    // It still answers every page's other fields: a balancer must not take it out.
+    expect((await fetch(`${base}/serving`)).status).toBe(200);
   });
 });
 

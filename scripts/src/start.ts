@@ -1,9 +1,10 @@
 import "reflect-metadata";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createLogger, readConfig, type SeedWhen } from "@scg/shared";
+import { createLogger, readConfig } from "@scg/shared";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@scg/shared/embedded";
-import { databaseOwners, ROOT, subgraphNames } from "./subgraph-registry.js";
+import { gatewayProcess, prepareDatabases, subgraphProcesses, waitUntilReady } from "./network-processes.js";
+import { ROOT } from "./subgraph-registry.js";
 import { Supervisor } from "./supervisor.js";
 
 /**
@@ -19,12 +20,13 @@ const config = readConfig((read) => ({
   dataDir: read.string("EMBEDDED_DB_DIR", join(ROOT, ".data", "pglite")),
   seed: read.oneOf("SEED_ON_START", ["auto", "always", "never"], "auto"),
   gatewayPort: read.port("GATEWAY_PORT", 4000),
+  profile: read.profile(),
   // The generated sample (programs, exchanges, a calendar of visits) illustrates the development
   // profile; production seeds real records only.
   sample: read.profile() === "development",
 }));
 
-const log = createLogger("start", process.env.LOG_LEVEL ?? "info");
+const log = createLogger("start", process.env.LOG_LEVEL ?? "info", config.profile);
 const supervisor = new Supervisor(log);
 let embedded: EmbeddedPostgres | null = null;
 let stopping = false;
@@ -36,20 +38,6 @@ async function stop(code = 0) {
   await supervisor.stop();
   await embedded?.stop();
   process.exit(code);
-}
-
-async function waitForGateway(url: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url.replace(/\/graphql$/, "/ready"));
-      if (response.ok) return true;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return false;
 }
 
 async function main() {
@@ -64,29 +52,21 @@ async function main() {
     databaseUrl = embedded.url;
     seed = config.seed !== "never" && (config.seed === "always" || !existsSync(marker));
     // Seeded before: import again only where this version's migrations added what the import fills.
-    await prepare(databaseUrl, seed || (config.seed === "auto" ? "after-migrations" : false));
+    await prepareDatabases(databaseUrl, seed || (config.seed === "auto" ? "after-migrations" : false), config.sample, log);
     if (seed) writeFileSync(marker, new Date().toISOString());
   } else {
-    await prepare(databaseUrl, config.seed !== "never");
+    await prepareDatabases(databaseUrl, config.seed !== "never", config.sample, log);
   }
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, APOLLO_TELEMETRY_DISABLED: process.env.APOLLO_TELEMETRY_DISABLED ?? "1" };
   if (embedded) env.DATABASE_POOL_SIZE ??= "5";
-  for (const name of subgraphNames()) supervisor.start({ name, script: join(ROOT, "subgraphs", name, "dist", "index.js"), env });
-  supervisor.start({ name: "gateway", script: join(ROOT, "gateway", "dist", "index.js"), env });
+  for (const spec of subgraphProcesses(env)) supervisor.start(spec);
+  supervisor.start(gatewayProcess("gateway", env));
   const gatewayUrl = `http://localhost:${config.gatewayPort}/graphql`;
-  if (await waitForGateway(gatewayUrl)) {
+  if (await waitUntilReady(`http://localhost:${config.gatewayPort}`)) {
     console.log(`\n  Sister Cities Graph is up.\n  GraphQL endpoint and IDE: ${gatewayUrl}\n  Health: http://localhost:${config.gatewayPort}/health   Readiness: http://localhost:${config.gatewayPort}/ready\n  Press Ctrl-C to stop.\n`);
   } else {
     log.error("the gateway did not become ready within 60 s");
     await stop(1);
-  }
-}
-
-async function prepare(databaseUrl: string, seed: SeedWhen) {
-  for (const { name, prepareDatabase } of databaseOwners()) {
-    const started = Date.now();
-    await prepareDatabase(databaseUrl, { seed, sample: config.sample }, log);
-    log.info(`${name}: database ready${seed === true ? ` (migrated and seeded${config.sample ? ", with the generated sample" : ""})` : " (migrated)"} in ${Date.now() - started} ms`);
   }
 }
 

@@ -6,6 +6,8 @@ export interface ServiceSpec {
   /** The compiled entry point (`node <script>`). */
   script: string;
   env: NodeJS.ProcessEnv;
+  /** Another program than node (the load balancer), with its arguments; `script` is then only a label. */
+  command?: { file: string; args: string[] };
 }
 
 export interface RestartPolicy {
@@ -25,6 +27,8 @@ interface Supervised {
   delayMs: number;
   restarts: number;
   timer: NodeJS.Timeout | null;
+  /** A restart someone asked for: started again at once, logged as planned. */
+  planned: boolean;
 }
 
 /**
@@ -37,12 +41,14 @@ interface Supervised {
 export class Supervisor {
   private readonly services = new Map<string, Supervised>();
   private stopping = false;
+  /** Told of every process start (first start and restarts), with its pid. */
+  onLaunch: (name: string, pid: number | undefined) => void = () => {};
 
   constructor(private readonly log: Logger, private readonly policy: RestartPolicy = DEFAULT_RESTART_POLICY, private readonly killAfterMs = 5000) {}
 
   start(spec: ServiceSpec): void {
     if (this.services.has(spec.name)) throw new Error(`${spec.name} is already supervised.`);
-    const service: Supervised = { spec, child: null, startedAt: 0, delayMs: this.policy.initialDelayMs, restarts: 0, timer: null };
+    const service: Supervised = { spec, child: null, startedAt: 0, delayMs: this.policy.initialDelayMs, restarts: 0, timer: null, planned: false };
     this.services.set(spec.name, service);
     this.launch(service);
   }
@@ -57,15 +63,40 @@ export class Supervisor {
     return this.services.get(name)?.restarts ?? 0;
   }
 
+  /**
+   * Restarts a service on purpose (a rolling restart): SIGTERM, so it finishes what it is
+   * answering, then a new process at once. Resolves when the new process has been started.
+   */
+  restart(name: string): Promise<void> {
+    const service = this.services.get(name);
+    const child = service?.child;
+    if (!service || !child) return Promise.reject(new Error(`${name} is not running.`));
+    service.planned = true;
+    return new Promise<void>((resolve) => {
+      child.once("exit", () => setImmediate(resolve));
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), this.killAfterMs).unref();
+    });
+  }
+
   private launch(service: Supervised): void {
     const { spec } = service;
-    const child = spawn(process.execPath, ["--enable-source-maps", spec.script], { env: spec.env, stdio: ["ignore", "inherit", "inherit"] });
+    const [file, args] = spec.command ? [spec.command.file, spec.command.args] : [process.execPath, ["--enable-source-maps", spec.script]];
+    const child = spawn(file, args, { env: spec.env, stdio: ["ignore", "inherit", "inherit"] });
     service.child = child;
     service.startedAt = Date.now();
     this.log.info({ process: spec.name, pid: child.pid, restarts: service.restarts }, `${spec.name} started`);
+    this.onLaunch(spec.name, child.pid);
     child.once("exit", (code, signal) => {
       service.child = null;
       if (this.stopping) return;
+      if (service.planned) {
+        service.planned = false;
+        service.restarts += 1;
+        this.log.info({ process: spec.name, code, signal }, `${spec.name} restarted as asked`);
+        this.launch(service);
+        return;
+      }
       const upMs = Date.now() - service.startedAt;
       if (upMs >= this.policy.stableAfterMs) service.delayMs = this.policy.initialDelayMs;
       const delayMs = service.delayMs;
