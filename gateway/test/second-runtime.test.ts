@@ -38,7 +38,8 @@ beforeAll(async () => {
   const credential = await signInternalCredential({ identity: null, caller: "second-runtime" }, DEVELOPMENT_INTERNAL_SECRET, 3600);
   const urls = Object.fromEntries(Object.entries(network.subgraphs).map(([name, subgraph]) => [name, subgraph.url]));
   hive = spawn(process.execPath, [join(ROOT, "scripts", "dist", "bench", "hive-gateway.js"), join(ROOT, "gateway", "supergraph.graphql"), String(port), credential, JSON.stringify(urls)], {
-    stdio: ["ignore", "ignore", "inherit"],
+    // Never jest's own pipes: a child that outlived its test would keep jest from exiting.
+    stdio: "ignore",
   });
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -50,7 +51,13 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  hive?.kill("SIGTERM");
+  if (hive && hive.exitCode === null && hive.signalCode === null) {
+    const exited = new Promise((resolve) => hive.once("exit", resolve));
+    hive.kill("SIGTERM");
+    const timer = setTimeout(() => hive.kill("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
   await network?.stop();
 });
 

@@ -40,5 +40,7 @@ export * from "./graphql/facets.js";
 export * from "./graphql/string-inputs.js";
 export * from "./federation/build-subgraph-schema.js";
 export * from "./clients/entity-lookup.js";
+export * from "./clients/json-post.js";
 export * from "./server/start-subgraph.js";
 export * from "./server/define-subgraph.js";
+export * from "./server/mutations-read-from-primary.js";

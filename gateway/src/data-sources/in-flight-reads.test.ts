@@ -1,5 +1,6 @@
 import { parse } from "graphql";
-import { InFlightReads, isRead, type RawAnswer } from "./in-flight-reads";
+import type { RawAnswer } from "@scg/shared";
+import { InFlightReads, isRead } from "./in-flight-reads";
 
 describe("in-flight reads", () => {
   it("shares one request among identical reads in flight, and forgets it once answered", async () => {

@@ -1,11 +1,5 @@
 import { Kind, type DocumentNode } from "graphql";
-
-/** A subgraph's answer as it came over the wire, before anyone parses it. */
-export interface RawAnswer {
-  status: number;
-  cacheControl: string | null;
-  body: string;
-}
+import type { RawAnswer } from "@scg/shared";
 
 /**
  * Identical reads in flight at the same moment share one subgraph request, as Apollo Router and

@@ -2,11 +2,11 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { performance } from "node:perf_hooks";
 import type { Span } from "@opentelemetry/api";
-import { INTERNAL_CREDENTIAL_HEADER, serviceUnavailable, signInternalCredential, traceSubgraphCall, type Identity } from "@scg/shared";
+import { createJsonPost, INTERNAL_CREDENTIAL_HEADER, PostTimeoutError, serviceUnavailable, signInternalCredential, traceSubgraphCall, type Identity, type RawAnswer } from "@scg/shared";
 import type { EntityCache } from "../cache/entity-cache.js";
 import type { GatewayContext } from "../context.js";
 import type { GatewayMetrics } from "../observability/gateway-metrics.js";
-import { InFlightReads, isRead, type RawAnswer } from "./in-flight-reads.js";
+import { InFlightReads, isRead } from "./in-flight-reads.js";
 
 export interface SubgraphDataSourceOptions {
   name: string;
@@ -36,7 +36,7 @@ type IncomingOperation = Extract<GraphQLDataSourceProcessOptions<GatewayContext>
 type CachePolicy = { restrict(hint: { maxAge?: number; scope?: "PUBLIC" | "PRIVATE" }): void };
 
 /**
- * How the gateway talks to one subgraph: Node's fetch (undici: pooled keep-alive connections) with
+ * How the gateway talks to one subgraph: Node's http with pooled keep-alive connections (json-post.ts) and
  * a hard timeout (@apollo/gateway sets none), and the internal credential that tells the subgraph
  * who is asking — nothing the client sent in its headers is forwarded. Reads go through the
  * in-flight sharing (in-flight-reads.ts) and, for public callers' `_entities`, the entity cache
@@ -49,8 +49,11 @@ type CachePolicy = { restrict(hint: { maxAge?: number; scope?: "PUBLIC" | "PRIVA
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly credentials = new Map<string, { token: string; until: number }>();
   private readonly reads = new InFlightReads();
+  private readonly post;
 
-  constructor(private readonly options: SubgraphDataSourceOptions) {}
+  constructor(private readonly options: SubgraphDataSourceOptions) {
+    this.post = createJsonPost(options.url);
+  }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     // Only an incoming operation has a request context (the enum that names the kinds is not exported).
@@ -100,7 +103,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     let sent = false;
     const send = () => {
       sent = true;
-      return this.send(headers, body);
+      return this.send(headers, body, read);
     };
     // The credential names the identity, so only requests on behalf of the same identity are shared.
     const answer = read ? await this.reads.share(`${credential}\n${body}`, send) : await send();
@@ -119,17 +122,16 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   }
 
   /** Sends one request, timed by outcome in subgraph_fetch_duration_seconds. */
-  private async send(headers: Record<string, string>, body: string): Promise<RawAnswer> {
-    const { name, url, timeoutMs, metrics } = this.options;
+  private async send(headers: Record<string, string>, body: string, read: boolean): Promise<RawAnswer> {
+    const { name, timeoutMs, metrics } = this.options;
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     try {
-      const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
-      const answer = { status: response.status, cacheControl: response.headers.get("cache-control"), body: await response.text() };
-      metrics.observeSubgraphFetch(name, response.ok ? "ok" : "failed", seconds());
+      const answer = await this.post(headers, body, timeoutMs, read);
+      metrics.observeSubgraphFetch(name, answer.status >= 200 && answer.status < 300 ? "ok" : "failed", seconds());
       return answer;
     } catch (error) {
-      const timedOut = (error as Error).name === "TimeoutError";
+      const timedOut = error instanceof PostTimeoutError;
       metrics.observeSubgraphFetch(name, timedOut ? "timeout" : "failed", seconds());
       throw serviceUnavailable(timedOut ? `The ${name} service did not answer within ${timeoutMs} ms.` : `The ${name} service is unavailable.`);
     }

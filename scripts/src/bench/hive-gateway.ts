@@ -32,6 +32,10 @@ async function main() {
   createServer(gateway).listen(Number(port), "127.0.0.1", () => console.log(`Hive Gateway (Rust query planner) on http://127.0.0.1:${port}/graphql`));
 }
 
+// Hive Gateway's own signal handling disposes of its plugins but may leave the server open: a
+// signal ends this process, so nobody that started it (the bench, a test) waits for ever.
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => process.exit(0));
+
 main().catch((error) => {
   console.error(error);
   process.exit(1);

@@ -43,9 +43,36 @@ export async function signInternalCredential(credential: InternalCredential, sec
     .sign(keyOf(secret));
 }
 
+/**
+ * Tokens already verified, until they expire. The gateway reuses a token for many requests (one
+ * per identity for 30 s), and checking its signature on each was a measurable share of a
+ * subgraph's CPU per request. Keyed by secret and token, so a token is never accepted under a
+ * secret it was not verified with; bounded (cleared when full).
+ */
+const verified = new Map<string, { credential: InternalCredential; untilMs: number }>();
+const MAX_VERIFIED = 10_000;
+
 /** Returns the credential, or `null` when the token is missing, forged, expired or malformed. */
 export async function verifyInternalCredential(token: string | undefined, secret: string): Promise<InternalCredential | null> {
   if (!token) return null;
+  const cacheKey = `${secret}\n${token}`;
+  const known = verified.get(cacheKey);
+  if (known) {
+    if (known.untilMs > Date.now()) return known.credential;
+    verified.delete(cacheKey);
+  }
+  const credential = await verifySignature(token, secret);
+  if (credential) {
+    // Shared by every request that carries the token: nobody may change it.
+    if (credential.credential.identity) deepFreeze(credential.credential.identity);
+    Object.freeze(credential.credential);
+    if (verified.size >= MAX_VERIFIED) verified.clear();
+    verified.set(cacheKey, credential);
+  }
+  return credential?.credential ?? null;
+}
+
+async function verifySignature(token: string, secret: string): Promise<{ credential: InternalCredential; untilMs: number } | null> {
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ["HS256"], issuer: ISSUER, audience: AUDIENCE });
     const roles = Array.isArray(payload.roles) ? (payload.roles as Role[]) : null;
@@ -58,9 +85,19 @@ export async function verifyInternalCredential(token: string | undefined, secret
             organizationIds: Array.isArray(payload.organizationIds) ? (payload.organizationIds as string[]) : [],
           }
         : null;
-    return { identity, caller: String(payload.caller ?? "unknown"), requestId: typeof payload.rid === "string" ? payload.rid : undefined };
+    return {
+      credential: { identity, caller: String(payload.caller ?? "unknown"), requestId: typeof payload.rid === "string" ? payload.rid : undefined },
+      untilMs: (payload.exp ?? 0) * 1000,
+    };
   } catch (error) {
     if (error instanceof joseErrors.JOSEError) return null;
     throw error;
   }
+}
+
+function deepFreeze(identity: Identity): void {
+  Object.freeze(identity.roles);
+  Object.freeze(identity.communityIds);
+  Object.freeze(identity.organizationIds);
+  Object.freeze(identity);
 }

@@ -1,5 +1,5 @@
 import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
-import type { Request, RequestHandler, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../logging/logger.js";
 import { RequestObservation } from "./request-observation.js";
 import type { ServiceMetrics } from "./service-metrics.js";
@@ -8,7 +8,12 @@ import { tracingEnabled } from "./tracing.js";
 
 const tracer = trace.getTracer("@scg/observability");
 
-export interface ObserveRequestsOptions {
+/** A request as this module reads it: Node's, with express's `path` when express parsed it. */
+export type ObservedRequest = IncomingMessage & { path?: string };
+/** A response with a place for per-request values (express's `res.locals`, or set by the server). */
+export type ObservedResponse = ServerResponse & { locals: Record<string, unknown> };
+
+export interface ObserveRequestsOptions<Request extends ObservedRequest = ObservedRequest, Response extends ObservedResponse = ObservedResponse> {
   log: Logger;
   metrics: ServiceMetrics;
   /** Requests logged at debug level and never traced (health probes). */
@@ -29,15 +34,18 @@ export interface ObserveRequestsOptions {
  * or user subject, never a token), status, outcome, error codes, duration — and ends the span.
  * With tracing off this costs the trace-context parse and one log line.
  */
-export function observeRequests(options: ObserveRequestsOptions): RequestHandler {
+export function observeRequests<Request extends ObservedRequest, Response extends ObservedResponse>(
+  options: ObserveRequestsOptions<Request, Response>,
+): (req: Request, res: Response, next: () => void) => void {
   const { log, metrics } = options;
   return (req, res, next) => {
     // Routers mounted on a path rewrite req.url while they run: keep the path the request came with.
-    const path = req.path;
+    const path = req.path ?? pathOf(req.url);
+    const method = req.method ?? "GET";
     const quiet = options.isQuiet?.(req) ?? false;
     const tracing = tracingEnabled() && !quiet;
     const incoming = incomingTraceContext(req.headers, tracing);
-    const span = tracing ? tracer.startSpan(spanName(req.method, path), { kind: SpanKind.SERVER, attributes: { "http.request.method": req.method, "url.path": path } }, incoming) : null;
+    const span = tracing ? tracer.startSpan(spanName(method, path), { kind: SpanKind.SERVER, attributes: { "http.request.method": method, "url.path": path } }, incoming) : null;
     const observation = new RequestObservation(span ? trace.setSpan(incoming, span) : incoming);
     observation.quiet = quiet;
     res.locals.observation = observation;
@@ -49,7 +57,7 @@ export function observeRequests(options: ObserveRequestsOptions): RequestHandler
       const entry = {
         traceId: observation.traceId,
         requestId: observation.requestId,
-        method: req.method,
+        method,
         path,
         status: res.statusCode,
         ...(res.writableFinished ? {} : { aborted: true }),
@@ -74,6 +82,11 @@ export function observeRequests(options: ObserveRequestsOptions): RequestHandler
     context.bind(observation.context, res);
     context.with(observation.context, next);
   };
+}
+
+function pathOf(url: string | undefined): string {
+  const end = url ? url.indexOf("?") : -1;
+  return !url ? "/" : end === -1 ? url : url.slice(0, end);
 }
 
 /** `POST /graphql`, or the method alone for other paths (span names stay few, whatever paths callers try). */

@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage } from "node:http";
-import { ApolloServer } from "@apollo/server";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { expressMiddleware } from "@as-integrations/express5";
-import express from "express";
 import type { GraphQLSchema } from "graphql";
 import { INTERNAL_CREDENTIAL_HEADER, verifyInternalCredential } from "../auth/internal-credential.js";
 import type { Identity } from "../auth/identity.js";
@@ -14,7 +12,7 @@ import { AppError, ErrorCode } from "../errors/app-error.js";
 import { createFormatError } from "../errors/format-error.js";
 import type { Logger } from "../logging/logger.js";
 import { graphqlObservationPlugin } from "../observability/graphql-observation.plugin.js";
-import { observeRequests } from "../observability/observe-requests.js";
+import { observeRequests, type ObservedResponse } from "../observability/observe-requests.js";
 import { observationOf, type RequestObservation } from "../observability/request-observation.js";
 import type { SubgraphMetrics } from "../observability/subgraph-metrics.js";
 
@@ -50,17 +48,24 @@ export interface StartSubgraphOptions<Context> {
 /** The gateway's probe of readiness: logged at debug level, not as traffic. */
 const READINESS_CALLER = "gateway-readiness";
 
+/** The largest request body a subgraph reads (the gateway's `_entities` batches are the largest). */
+const MAX_BODY_BYTES = 50 * 1024 * 1024;
+
 /**
  * Serves a subgraph schema over HTTP. Every request must carry the gateway's credential
  * (see auth/internal-credential.ts); without it the answer is 401 and nothing runs. Every
  * request gets an access-log line and, with tracing on, a server span that continues the
  * caller's trace (see observability/observe-requests.ts); its request id is the gateway's.
+ * Node's own http server hands requests to Apollo Server (no web framework: a subgraph serves one
+ * path to one caller, and express's routing and body parsing were a measurable share of its CPU).
  */
 export async function startSubgraphServer<Context extends object>(options: StartSubgraphOptions<Context>): Promise<RunningSubgraph> {
   const { config, log, metrics } = options;
-  const app = express();
-  app.disable("x-powered-by");
-  const httpServer = createServer(app);
+  const observe = observeRequests<IncomingMessage, ObservedResponse>({ log, metrics });
+  const httpServer = createServer((req, res) => {
+    const observed = Object.assign(res, { locals: {} as Record<string, unknown> });
+    observe(req, observed, () => void serve(req, observed));
+  });
   const server = new ApolloServer<Context>({
     schema: options.schema,
     introspection: config.profile === "development",
@@ -104,22 +109,51 @@ export async function startSubgraphServer<Context extends object>(options: Start
     return context;
   }
 
-  app.use(observeRequests({ log, metrics }));
-  app.use(express.json({ limit: "50mb" }));
-  app.use(
-    expressMiddleware(server, {
-      context: async ({ req, res }) => {
-        const observation = observationOf(res)!;
+  async function serve(req: IncomingMessage, res: ObservedResponse): Promise<void> {
+    try {
+      const query = req.url?.indexOf("?") ?? -1;
+      const path = query === -1 ? req.url : req.url!.slice(0, query);
+      if (path !== "/graphql") return sendJson(res, 404, { errors: [{ message: "Not found: this service answers on /graphql.", extensions: { code: "NOT_FOUND" } }] });
+      const body = await readBody(req);
+      if (body === TOO_LARGE) return sendJson(res, 413, { errors: [{ message: "The request body is too large.", extensions: { code: "BAD_REQUEST" } }] });
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+      let parsed: unknown = undefined;
+      if (body && /json/i.test(req.headers["content-type"] ?? "")) {
         try {
-          return await createContext(req, observation);
-        } catch (error) {
-          // formatError masks it; it is logged here, once, with the request's ids.
-          if (!(error instanceof AppError)) log.error({ err: error, traceId: observation.traceId }, "unexpected error creating the request context");
-          throw error;
+          parsed = JSON.parse(body);
+        } catch {
+          return sendJson(res, 400, { errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
         }
-      },
-    }),
-  );
+      }
+      const answer = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: query === -1 ? "" : req.url!.slice(query), body: parsed },
+        context: async () => {
+          const observation = observationOf(res)!;
+          try {
+            return await createContext(req, observation);
+          } catch (error) {
+            // formatError masks it; it is logged here, once, with the request's ids.
+            if (!(error instanceof AppError)) log.error({ err: error, traceId: observation.traceId }, "unexpected error creating the request context");
+            throw error;
+          }
+        },
+      });
+      for (const [name, value] of answer.headers) res.setHeader(name, value);
+      res.statusCode = answer.status ?? 200;
+      if (answer.body.kind === "complete") {
+        res.end(answer.body.string);
+        return;
+      }
+      for await (const chunk of answer.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (error) {
+      log.error({ err: error, traceId: observationOf(res)?.traceId }, "unexpected error serving a request");
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      else res.destroy();
+    }
+  }
+
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -135,6 +169,32 @@ export async function startSubgraphServer<Context extends object>(options: Start
       await endpoint?.close();
     },
   };
+}
+
+const TOO_LARGE = Symbol("too large");
+
+/** The request's body as text (empty for none), or TOO_LARGE past MAX_BODY_BYTES. */
+function readBody(req: IncomingMessage): Promise<string | typeof TOO_LARGE> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners("data");
+        req.resume();
+        resolve(TOO_LARGE);
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.end(JSON.stringify(body));
 }
 
 /** The gateway's request id (x-request-id), so a subgraph's log lines carry the id the caller was given. */
