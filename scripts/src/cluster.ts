@@ -52,7 +52,7 @@ async function stop(code = 0): Promise<void> {
 /**
  * `npm run start:cluster -- --replicas N`: what `npm start` runs, with N gateway replicas on
  * 127.0.0.1:REPLICA_BASE_PORT+1… and HAProxy in front on GATEWAY_PORT (configuration generated from
- * the replica list, health checks on /ready, idempotent requests retried on another replica). Every
+ * the replica list, health checks on /serving, idempotent requests retried on another replica). Every
  * process is supervised: a replica that dies is restarted and re-enters the pool when ready. The
  * cluster's processes and ports are written to CLUSTER_STATE_DIR/cluster.json for operators and tests.
  */

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createLogger, readConfig } from "@scg/shared";
+import { createLogger, readConfig, readReplicaUrl } from "@scg/shared";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@scg/shared/embedded";
 import { gatewayProcess, prepareDatabases, subgraphProcesses, waitUntilReady } from "./network-processes.js";
 import { ROOT } from "./subgraph-registry.js";
@@ -16,6 +16,9 @@ import { Supervisor } from "./supervisor.js";
  */
 const config = readConfig((read) => ({
   databaseUrl: read.optionalUrl("DATABASE_URL", ["postgres:", "postgresql:"]),
+  // Refused without DATABASE_URL, as every subgraph refuses it: the runner would hand them the
+  // embedded database's URL as DATABASE_URL, and that database has no replica.
+  databaseReadUrl: readReplicaUrl(read),
   embeddedPort: read.port("EMBEDDED_DB_PORT", 5544),
   dataDir: read.string("EMBEDDED_DB_DIR", join(ROOT, ".data", "pglite")),
   seed: read.oneOf("SEED_ON_START", ["auto", "always", "never"], "auto"),

@@ -24,6 +24,8 @@ export * from "./domain/us-states.js";
 export * from "./domain/sources.js";
 export * from "./domain/countries.js";
 export * from "./db/create-data-source.js";
+export * from "./db/exact-counts.js";
+export * from "./db/read-routing.js";
 export * from "./db/service-query-logger.js";
 export * from "./db/database-unavailable.js";
 export * from "./db/unique-violation.js";

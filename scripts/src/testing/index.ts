@@ -7,3 +7,4 @@ export * from "./tcp-proxy.js";
 export * from "./free-port.js";
 export * from "./database.js";
 export * from "./browser.js";
+export * from "./streaming-replica.js";

@@ -1,5 +1,6 @@
 import { ConfigError, readConfig } from "./read-config";
 import { readServiceConfig } from "./service-config";
+import { splitPoolSize } from "../db/create-data-source";
 
 describe("configuration", () => {
   it("reads typed values with their fallbacks, trimmed, and freezes the result", () => {
@@ -36,11 +37,32 @@ describe("configuration", () => {
     expect(production).toMatchObject({ profile: "production", port: 4004, host: "127.0.0.1", cacheMaxAgeSeconds: 15 });
   });
 
+  it("a read replica (DATABASE_READ_URL) is read beside DATABASE_URL, and refused without it (the embedded database has none)", () => {
+    expect(readServiceConfig("events", {}).databaseReadUrl).toBeNull();
+    const replicated = readServiceConfig("events", { DATABASE_URL: "postgres://primary/scg", DATABASE_READ_URL: "postgres://replica/scg" });
+    expect(replicated).toMatchObject({ databaseUrl: "postgres://primary/scg", databaseReadUrl: "postgres://replica/scg" });
+    expect(() => readServiceConfig("events", { DATABASE_READ_URL: "postgres://replica/scg" })).toThrow(/DATABASE_READ_URL is set but DATABASE_URL is not/);
+    expect(() => readServiceConfig("events", { DATABASE_URL: "postgres://primary/scg", DATABASE_READ_URL: "http://replica" })).toThrow(
+      /DATABASE_READ_URL must be a URL starting with postgres: or postgresql:, but is "http:\/\/replica"/,
+    );
+  });
+
   it("a subgraph reads the URLs of the subgraphs it calls, and only those", () => {
     expect(readServiceConfig("partnerships", { DIRECTORY_URL: "http://directory.internal/graphql" }, { calls: ["directory"] }).subgraphUrls).toEqual({
       directory: "http://directory.internal/graphql",
     });
     expect(readServiceConfig("directory", {}).subgraphUrls).toEqual({});
     expect(() => readServiceConfig("events", {}, { calls: ["nowhere"] })).toThrow(/No subgraph is called "nowhere"/);
+  });
+
+  it("with a replica, DATABASE_POOL_SIZE is split: a quarter on the primary, the rest on the replica, at least one each", () => {
+    expect(splitPoolSize(10, false)).toEqual({ primary: 10, replica: 0 });
+    expect([10, 4, 2, 1, 40].map((total) => splitPoolSize(total, true))).toEqual([
+      { primary: 3, replica: 7 },
+      { primary: 1, replica: 3 },
+      { primary: 1, replica: 1 },
+      { primary: 1, replica: 1 },
+      { primary: 10, replica: 30 },
+    ]);
   });
 });

@@ -90,6 +90,11 @@ export class EnvReader {
     return fallback;
   }
 
+  /** Records a problem no single accessor can see: two settings that contradict each other. */
+  problem(message: string): void {
+    this.problems.push(message);
+  }
+
   list(name: string, fallback: readonly string[] = []): string[] {
     const value = this.raw(name);
     if (value === undefined) return [...fallback];

@@ -9,6 +9,12 @@ export interface ServiceConfig {
   port: number;
   /** Postgres URL; every subgraph keeps its tables in its own schema of this database. */
   databaseUrl: string;
+  /**
+   * A streaming replica of databaseUrl (DATABASE_READ_URL), or null. With one, the gateway's queries
+   * read there; writes, the reads around them and other subgraphs' checks use the primary (see db/read-routing.ts).
+   */
+  databaseReadUrl: string | null;
+  /** Connections in all; with a replica, split between primary and replica (see db/create-data-source.ts). */
   databasePoolSize: number;
   /** The secret the gateway signs its per-request identity credential with (see auth/). */
   internalSecret: string;
@@ -75,6 +81,7 @@ export function readServiceConfig(
       "postgres:",
       "postgresql:",
     ]),
+    databaseReadUrl: readReplicaUrl(read),
     databasePoolSize: read.int("DATABASE_POOL_SIZE", 10, { min: 1, max: 200 }),
     internalSecret: read.required("INTERNAL_SECRET", DEVELOPMENT_INTERNAL_SECRET),
     logLevel: read.oneOf("LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace", "silent"], "info"),
@@ -83,4 +90,20 @@ export function readServiceConfig(
     cacheMaxAgeSeconds: read.int("CACHE_MAX_AGE_SECONDS", DEFAULT_CACHE_MAX_AGE[serviceName] ?? 0, { min: 0, max: 86_400 }),
     telemetry: readTelemetryConfig(read, serviceName),
   }), env);
+}
+
+/**
+ * DATABASE_READ_URL, read like DATABASE_URL (one setting for every subgraph). A replica only makes
+ * sense beside the primary it replicates: without DATABASE_URL a subgraph would use the embedded
+ * development database (PGlite), which has no replicas, so that combination is refused rather than
+ * half-applied.
+ */
+export function readReplicaUrl(read: EnvReader): string | null {
+  const url = read.optionalUrl("DATABASE_READ_URL", ["postgres:", "postgresql:"]) ?? null;
+  if (url !== null && read.optionalString("DATABASE_URL") === undefined) {
+    read.problem(
+      "DATABASE_READ_URL is set but DATABASE_URL is not: a read replica needs the primary it replicates, and the embedded database has none. Set DATABASE_URL to the primary, or unset DATABASE_READ_URL.",
+    );
+  }
+  return url;
 }

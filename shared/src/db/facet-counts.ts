@@ -1,5 +1,6 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { byCountThenLabel, type FacetBucket } from "../graphql/facets.js";
+import { readQuery } from "./read-routing.js";
 
 /** The value of records that have none of a facet's values (no US side, no year, no area). */
 export const NO_VALUE = "none";
@@ -56,7 +57,8 @@ export async function countFacets<D extends string, C extends string = never>(
          CROSS JOIN LATERAL ${valuesOf(dimensions[first], column(first))} AS x(v) CROSS JOIN LATERAL ${valuesOf(dimensions[second], column(second))} AS y(w) GROUP BY 1, 2, 3`,
     ),
   ];
-  const rows: { facet: string; a: string | null; b: string | null; count: number }[] = await dataSource.query(
+  const rows = await readQuery<{ facet: string; a: string | null; b: string | null; count: number }>(
+    dataSource,
     `WITH f AS MATERIALIZED (${rowsSql}) ${parts.join(" UNION ALL ")}`,
     parameters,
   );

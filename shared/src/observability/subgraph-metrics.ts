@@ -17,15 +17,16 @@ type ObservableLoader = DataLoader<unknown, unknown> & { _batchLoadFn: (keys: re
  * A subgraph's metrics, beside those every service has: how long each root field's resolver
  * takes (`graphql_resolver_duration_seconds`; the label is `Type.field`, bounded by the schema),
  * how many keys each DataLoader batch holds (`dataloader_batch_size`, by loader name), and the
- * database pool (`db_pool_connections` in use and idle, `db_pool_waiting_requests`), read when
- * Prometheus scrapes.
+ * database pools (`db_pool_connections` in use and idle, `db_pool_waiting_requests`, each labelled
+ * `pool`: `primary`, and `replica` with DATABASE_READ_URL), read when Prometheus scrapes.
  */
 export class SubgraphMetrics extends ServiceMetrics {
   private readonly resolverDuration: Histogram<"field" | "outcome">;
   private readonly batchSize: Histogram<"loader">;
   private readonly observed = new WeakSet<object>();
 
-  constructor(service: string, pool: () => PoolCounts | null) {
+  /** `pools`: the service's connection pools by name (`primary`, `replica`), read at each scrape. */
+  constructor(service: string, pools: () => Readonly<Record<string, PoolCounts>>) {
     super(service);
     const registers = [this.registry];
     this.resolverDuration = new Histogram({
@@ -43,21 +44,23 @@ export class SubgraphMetrics extends ServiceMetrics {
     });
     new Gauge({
       name: "db_pool_connections",
-      help: "Database connections of this service's pool, in use or idle.",
-      labelNames: ["state"],
+      help: "Database connections of this service's pools (primary; replica with DATABASE_READ_URL), in use or idle.",
+      labelNames: ["pool", "state"],
       registers,
       collect() {
-        const counts = pool();
-        this.set({ state: "in_use" }, counts ? counts.totalCount - counts.idleCount : 0);
-        this.set({ state: "idle" }, counts?.idleCount ?? 0);
+        for (const [name, counts] of Object.entries(pools())) {
+          this.set({ pool: name, state: "in_use" }, counts.totalCount - counts.idleCount);
+          this.set({ pool: name, state: "idle" }, counts.idleCount);
+        }
       },
     });
     new Gauge({
       name: "db_pool_waiting_requests",
-      help: "Queries waiting for a free database connection.",
+      help: "Queries waiting for a free database connection, by pool.",
+      labelNames: ["pool"],
       registers,
       collect() {
-        this.set(pool()?.waitingCount ?? 0);
+        for (const [name, counts] of Object.entries(pools())) this.set({ pool: name }, counts.waitingCount);
       },
     });
   }

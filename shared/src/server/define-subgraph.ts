@@ -1,22 +1,38 @@
 import type { DataSource, Logger as TypeOrmLogger } from "typeorm";
 import type { ServiceConfig } from "../config/service-config.js";
-import { migrate } from "../db/create-data-source.js";
+import { migrate, type DataSourceSettings } from "../db/create-data-source.js";
+import { requestDataSource } from "../db/read-routing.js";
 import type { SyntheticImportReport, SyntheticNetwork } from "../data/synthetic-network.js";
 import type { SubgraphSchema } from "../federation/build-subgraph-schema.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import { SubgraphMetrics, type PoolCounts } from "../observability/subgraph-metrics.js";
 import { flushTraces, startTracing } from "../observability/tracing.js";
+import { mutationsReadFromPrimary } from "./mutations-read-from-primary.js";
 import { startSubgraphServer, type RequestScope, type RunningSubgraph } from "./start-subgraph.js";
+
+/** What a subgraph's context is built from, per request. */
+export interface SubgraphScope extends RequestScope {
+  /**
+   * The data source this request reads and writes through (never the process-wide one: see
+   * db/read-routing.ts). With a read replica, the gateway's queries read from the replica; a
+   * request from another subgraph (the check of a write there) and, from its first mutation field
+   * on, a request that runs a mutation read from the primary. Writes always go to the primary.
+   */
+  dataSource: DataSource;
+}
 
 /** What makes one subgraph: everything else about starting, migrating and seeding it is the same for all. */
 export interface SubgraphDefinition<Config extends ServiceConfig, Context extends object> {
   name: string;
   /** Its Postgres schema (tables and migrations table). */
   schema: string;
-  createDataSource(url: string, options: { poolSize?: number; log?: Logger; queryLogger?: TypeOrmLogger }): DataSource;
+  createDataSource(url: string, options: DataSourceSettings): DataSource;
   buildSchema(): Promise<SubgraphSchema>;
-  /** The per-request context factory (new loaders each request), given the data source and config. */
-  createContext(dataSource: DataSource, config: Config): (scope: RequestScope) => Context;
+  /**
+   * The per-request context factory (new loaders each request), given the config. Each request's
+   * scope carries the data source it must use (SubgraphScope.dataSource), so the factory keeps none.
+   */
+  createContext(config: Config): (scope: SubgraphScope) => Context;
   /**
    * The idempotent importer `prepareDatabase(…, { seed: true })` runs after the migrations: the real
    * data always, the generated sample only when `sample` is true (the development profile). Write it
@@ -52,7 +68,7 @@ export type RunningService<Q = undefined> = RunningSubgraph & { queries: Q };
  * scale data, `seedSynthetic(url, factor)`.
  */
 export function defineSubgraph<Config extends ServiceConfig, Context extends object>(definition: SubgraphDefinition<Config, Context>) {
-  /** Opens a small data source of its own, runs `work`, and always closes it. */
+  /** Opens a small data source of its own on the primary (migrations and imports never use a replica), runs `work`, and always closes it. */
   async function withDataSource<T>(url: string, log: Logger, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
     const dataSource = definition.createDataSource(url, { poolSize: 2, log });
     await dataSource.initialize();
@@ -67,12 +83,26 @@ export function defineSubgraph<Config extends ServiceConfig, Context extends obj
     async startSubgraph<Q extends TypeOrmLogger | undefined = undefined>(config: Config, options: StartOptions<Q> = {}): Promise<RunningService<Q>> {
       const log = options.log ?? createLogger(definition.name, config.logLevel, config.profile);
       await startTracing({ serviceName: definition.name, exporter: config.telemetry.traceExporter });
-      const dataSource = definition.createDataSource(config.databaseUrl, { poolSize: config.databasePoolSize, log, queryLogger: options.queryLogger });
+      const dataSource = definition.createDataSource(config.databaseUrl, {
+        readUrl: config.databaseReadUrl,
+        poolSize: config.databasePoolSize,
+        log,
+        queryLogger: options.queryLogger,
+      });
       await dataSource.initialize();
       try {
         const { schema } = await definition.buildSchema();
-        const metrics = new SubgraphMetrics(definition.name, () => poolOf(dataSource));
-        const server = await startSubgraphServer({ schema, config, log, metrics, createContext: definition.createContext(dataSource, config) });
+        const metrics = new SubgraphMetrics(definition.name, () => poolsOf(dataSource));
+        const contextOf = definition.createContext(config);
+        const server = await startSubgraphServer({
+          schema: mutationsReadFromPrimary(schema),
+          config,
+          log,
+          metrics,
+          // Only the gateway's requests may read from the replica: another subgraph asks while it
+          // checks a write of its own (programs: is this partnership ACTIVE, just after it was signed?).
+          createContext: (scope) => contextOf({ ...scope, dataSource: requestDataSource(dataSource, scope.caller === "gateway" ? "replica" : "primary") }),
+        });
         return {
           ...server,
           queries: options.queryLogger as Q,
@@ -116,9 +146,10 @@ export function defineSubgraph<Config extends ServiceConfig, Context extends obj
   };
 }
 
-/** node-postgres's pool behind a TypeORM data source (its counts are read when metrics are scraped). */
-function poolOf(dataSource: DataSource): PoolCounts | null {
-  return (dataSource.driver as unknown as { master?: PoolCounts }).master ?? null;
+/** node-postgres's pools behind a TypeORM data source, primary and (with one) replica; their counts are read when metrics are scraped. */
+function poolsOf(dataSource: DataSource): Record<string, PoolCounts> {
+  const { master, slaves = [] } = dataSource.driver as unknown as { master?: PoolCounts; slaves?: PoolCounts[] };
+  return { ...(master ? { primary: master } : {}), ...(slaves[0] ? { replica: slaves[0] } : {}) };
 }
 
 /**

@@ -1,12 +1,10 @@
-import type { RequestScope } from "@scg/shared";
-import type { DataSource } from "typeorm";
+import type { SubgraphScope } from "@scg/shared";
 import { createLoaders, type DirectoryLoaders } from "./loaders/create-loaders.js";
 
-export interface DirectoryContext extends RequestScope {
+export interface DirectoryContext extends SubgraphScope {
   loaders: DirectoryLoaders;
-  dataSource: DataSource;
 }
 
-export function createContext(dataSource: DataSource) {
-  return (scope: RequestScope): DirectoryContext => ({ ...scope, dataSource, loaders: createLoaders(dataSource) });
+export function createContext() {
+  return (scope: SubgraphScope): DirectoryContext => ({ ...scope, loaders: createLoaders(scope.dataSource) });
 }

@@ -14,7 +14,7 @@ export const { startSubgraph, prepareDatabase, seedSynthetic } = defineSubgraph<
   schema: DIRECTORY_SCHEMA,
   createDataSource: createDirectoryDataSource,
   buildSchema: buildDirectorySchema,
-  createContext: (dataSource) => createContext(dataSource),
+  createContext: () => createContext(),
   importData: async (dataSource, log) => (await import("./seed/import-directory.js")).importDirectory(dataSource, log),
   importSynthetic: async (dataSource, network, log) => (await import("./seed/synthetic.js")).importSynthetic(dataSource, network, log),
 });

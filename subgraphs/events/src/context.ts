@@ -1,15 +1,13 @@
-import type { RequestScope } from "@scg/shared";
-import type { DataSource } from "typeorm";
+import type { SubgraphScope } from "@scg/shared";
 import type { DirectoryLookup, ProgramLookup } from "./domain/event-references.js";
 import { createLoaders, type EventsLoaders } from "./loaders/create-loaders.js";
 
-export interface EventsContext extends RequestScope {
+export interface EventsContext extends SubgraphScope {
   loaders: EventsLoaders;
-  dataSource: DataSource;
   directory: DirectoryLookup;
   programs: ProgramLookup;
 }
 
-export function createContext(dataSource: DataSource, directory: DirectoryLookup, programs: ProgramLookup) {
-  return (scope: RequestScope): EventsContext => ({ ...scope, dataSource, directory, programs, loaders: createLoaders(dataSource) });
+export function createContext(directory: DirectoryLookup, programs: ProgramLookup) {
+  return (scope: SubgraphScope): EventsContext => ({ ...scope, directory, programs, loaders: createLoaders(scope.dataSource) });
 }

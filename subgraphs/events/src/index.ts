@@ -16,7 +16,7 @@ export const { startSubgraph, prepareDatabase, seedSynthetic } = defineSubgraph<
   schema: EVENTS_SCHEMA,
   createDataSource: createEventsDataSource,
   buildSchema: buildEventsSchema,
-  createContext: (dataSource, config) => createContext(dataSource, createDirectoryClient(config), createProgramsClient(config)),
+  createContext: (config) => createContext(createDirectoryClient(config), createProgramsClient(config)),
   importData: async (dataSource, log, options) => (await import("./seed/import-events.js")).importEvents(dataSource, log, options),
   importSynthetic: async (dataSource, network, log) => (await import("./seed/synthetic.js")).importSynthetic(dataSource, network, log),
 });

@@ -1,20 +1,17 @@
-import type { RequestScope } from "@scg/shared";
-import type { DataSource } from "typeorm";
+import type { SubgraphScope } from "@scg/shared";
 import type { CommunityDirectory } from "./domain/community-directory.js";
 import { createLoaders, type PartnershipsLoaders } from "./loaders/create-loaders.js";
 
-export interface PartnershipsContext extends RequestScope {
+export interface PartnershipsContext extends SubgraphScope {
   loaders: PartnershipsLoaders;
-  dataSource: DataSource;
   /** The directory subgraph, asked through its API when a write must check communities. */
   directory: CommunityDirectory;
 }
 
-export function createContext(dataSource: DataSource, directory: CommunityDirectory) {
-  return (scope: RequestScope): PartnershipsContext => ({
+export function createContext(directory: CommunityDirectory) {
+  return (scope: SubgraphScope): PartnershipsContext => ({
     ...scope,
-    dataSource,
-    loaders: createLoaders(dataSource),
+    loaders: createLoaders(scope.dataSource),
     directory,
   });
 }

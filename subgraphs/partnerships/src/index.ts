@@ -16,7 +16,7 @@ export const { startSubgraph, prepareDatabase, seedSynthetic } = defineSubgraph<
   schema: PARTNERSHIPS_SCHEMA,
   createDataSource: createPartnershipsDataSource,
   buildSchema: buildPartnershipsSchema,
-  createContext: (dataSource, config) => createContext(dataSource, createDirectoryClient(config)),
+  createContext: (config) => createContext(createDirectoryClient(config)),
   importData: async (dataSource, log) => (await import("./seed/import-partnerships.js")).importPartnerships(dataSource, log),
   importSynthetic: async (dataSource, network, log) => (await import("./seed/synthetic.js")).importSynthetic(dataSource, network, log),
 });

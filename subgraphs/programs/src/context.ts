@@ -1,15 +1,13 @@
-import type { RequestScope } from "@scg/shared";
-import type { DataSource } from "typeorm";
+import type { SubgraphScope } from "@scg/shared";
 import type { RemoteChecks } from "./domain/remote-checks.js";
 import { createLoaders, type ProgramsLoaders } from "./loaders/create-loaders.js";
 
-export interface ProgramsContext extends RequestScope {
+export interface ProgramsContext extends SubgraphScope {
   loaders: ProgramsLoaders;
-  dataSource: DataSource;
   /** How writes ask the partnerships and directory subgraphs. */
   remote: RemoteChecks;
 }
 
-export function createContext(dataSource: DataSource, remote: RemoteChecks) {
-  return (scope: RequestScope): ProgramsContext => ({ ...scope, dataSource, remote, loaders: createLoaders(dataSource) });
+export function createContext(remote: RemoteChecks) {
+  return (scope: SubgraphScope): ProgramsContext => ({ ...scope, remote, loaders: createLoaders(scope.dataSource) });
 }

@@ -16,7 +16,7 @@ export const { startSubgraph, prepareDatabase, seedSynthetic } = defineSubgraph<
   schema: PROGRAMS_SCHEMA,
   createDataSource: createProgramsDataSource,
   buildSchema: buildProgramsSchema,
-  createContext: (dataSource, config) => createContext(dataSource, { ...createPartnershipsClient(config), ...createDirectoryClient(config) }),
+  createContext: (config) => createContext({ ...createPartnershipsClient(config), ...createDirectoryClient(config) }),
   importData: async (dataSource, log, options) => (await import("./seed/import-programs.js")).importPrograms(dataSource, log, options),
   importSynthetic: async (dataSource, network, log) => (await import("./seed/synthetic.js")).importSynthetic(dataSource, network, log),
 });

@@ -1,5 +1,5 @@
 import {
-  applyOrderedPage, badUserInput, foldText, provenanceKinds, US_STATES,
+  applyOrderedPage, badUserInput, ExactCounts, foldText, provenanceKinds, US_STATES,
   type ActiveArea, type AgeGroup, type CommunityKind, type OrderedPage, type Page, type ProvenanceKind, type SortKey,
 } from "@scg/shared";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
@@ -88,6 +88,9 @@ export async function communitiesMatching(dataSource: DataSource, filter: Commun
   };
 }
 
+/** totalCount per filter, counted once per change of the community table. */
+const communityCounts = new ExactCounts("directory", "community");
+
 /**
  * The communities that match a filter, in the page's order (ties by id), one keyset page at a
  * time (rows for the page plus one, to tell whether another page follows), and a deferred count.
@@ -95,7 +98,7 @@ export async function communitiesMatching(dataSource: DataSource, filter: Commun
 export async function findCommunities(dataSource: DataSource, filter: CommunityFilterValues, page: OrderedPage<Community>) {
   const base = await communitiesMatching(dataSource, filter);
   const rows = page.limit === 0 ? [] : await applyOrderedPage(base(), page, "c.id").getMany();
-  return { rows, count: () => base().getCount() };
+  return { rows, count: () => communityCounts.count(dataSource, base()) };
 }
 
 export async function findOrganizations(dataSource: DataSource, filter: OrganizationFilterValues, page: Page) {

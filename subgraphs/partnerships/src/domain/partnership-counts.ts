@@ -13,6 +13,7 @@ export async function reportPartnershipCounts(
   communityIds: readonly string[],
   log: Pick<Logger, "warn">,
 ): Promise<void> {
+  // dataSource.query runs on the primary: the counts must include the write that just committed.
   const rows: { id: string; count: number }[] = await dataSource.query(
     `SELECT ids.id::text AS id, (SELECT count(*)::int FROM "partnerships"."partnership" p WHERE p.community_a_id = ids.id OR p.community_b_id = ids.id) AS count
      FROM unnest($1::uuid[]) AS ids(id)`,

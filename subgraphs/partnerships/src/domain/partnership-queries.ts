@@ -1,4 +1,4 @@
-import { applyOrderedPage, badUserInput, provenanceKinds, US_STATES, type ActiveArea, type OrderedPage, type ProvenanceKind } from "@scg/shared";
+import { applyOrderedPage, badUserInput, ExactCounts, provenanceKinds, readQuery, US_STATES, type ActiveArea, type OrderedPage, type ProvenanceKind } from "@scg/shared";
 import { Brackets, type DataSource, type SelectQueryBuilder } from "typeorm";
 import { PartnershipStatus } from "../entities/partnership-status.js";
 import { Partnership } from "../entities/partnership.entity.js";
@@ -72,6 +72,9 @@ export function partnershipsMatching(dataSource: DataSource, filter: Partnership
   };
 }
 
+/** totalCount per filter, counted once per change of the partnership table. */
+const partnershipCounts = new ExactCounts("partnerships", "partnership");
+
 /**
  * The partnerships that match a filter, in the page's order (ties by id), one keyset page at a
  * time (rows for the page plus one, to tell whether another page follows), and a deferred count.
@@ -79,7 +82,7 @@ export function partnershipsMatching(dataSource: DataSource, filter: Partnership
 export function findPartnerships(dataSource: DataSource, filter: PartnershipFilterValues, page: OrderedPage<Partnership>) {
   const base = partnershipsMatching(dataSource, filter);
   const rows = page.limit === 0 ? Promise.resolve([]) : applyOrderedPage(base(), page, "p.id").getMany();
-  return { rows, count: () => base().getCount() };
+  return { rows, count: () => partnershipCounts.count(dataSource, base()) };
 }
 
 /**
@@ -87,7 +90,8 @@ export function findPartnerships(dataSource: DataSource, filter: PartnershipFilt
  * distinct countries other than the United States that appear on either side of any partnership.
  */
 export async function computeNetworkStats(dataSource: DataSource): Promise<NetworkStats> {
-  const [row] = await dataSource.query(
+  const [row] = await readQuery<NetworkStats>(
+    dataSource,
     `SELECT
        (SELECT count(*) FROM "partnerships"."partnership")::int AS "partnerships",
        (SELECT count(*) FROM "partnerships"."partnership" WHERE "status" = $1)::int AS "activePartnerships",

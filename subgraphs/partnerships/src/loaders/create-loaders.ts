@@ -1,4 +1,4 @@
-import { createGroupLoader, createKeyLoader, loaderFamily, OrderDirection, type OrderedPage } from "@scg/shared";
+import { createGroupLoader, createKeyLoader, loaderFamily, OrderDirection, readQuery, type OrderedPage } from "@scg/shared";
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { Partnership } from "../entities/partnership.entity.js";
@@ -14,7 +14,8 @@ const PARTNERSHIP_TABLE = `"partnerships"."partnership"`;
  */
 function countBySide(dataSource: DataSource, column: "id" | "country") {
   return async (keys: readonly string[]): Promise<number[]> => {
-    const rows: { key: string; count: number }[] = await dataSource.query(
+    const rows = await readQuery<{ key: string; count: number }>(
+      dataSource,
       `SELECT s.key, count(*)::int AS count FROM (
          SELECT "community_a_${column}" AS key FROM ${PARTNERSHIP_TABLE} WHERE "community_a_${column}" = ANY($1)
          UNION ALL

@@ -1,0 +1,70 @@
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { readQuery } from "./read-routing.js";
+
+/**
+ * Exact counts computed once per change of their table. A list's `totalCount` is an exact COUNT,
+ * and at scale (300,000 communities) counting what a common filter matches costs more than the
+ * page itself. So each count is remembered with the table's data generation — a counter that a
+ * statement-level trigger on the table bumps in the same transaction as any INSERT, UPDATE, DELETE
+ * or TRUNCATE (see `dataGenerationSql`) — and reused while the generation is unchanged.
+ *
+ * Always one statement, hit or miss, read in one snapshot: it reads the generation and, only when
+ * that differs from the remembered one (Postgres evaluates the CASE's sub-select only then), the
+ * count. A count is therefore never stale: a generation equal to the one it was counted at means
+ * no statement has changed the table since.
+ */
+export class ExactCounts {
+  /** Per database (a driver per data source; request views share it), per count statement. */
+  private readonly remembered = new WeakMap<object, Map<string, { generation: string; count: number }>>();
+
+  constructor(
+    private readonly schema: string,
+    private readonly table: string,
+    private readonly maxEntries = 5_000,
+  ) {}
+
+  /** The number of rows `query` selects (its selection and order are ignored). */
+  async count(dataSource: DataSource, query: SelectQueryBuilder<ObjectLiteral>): Promise<number> {
+    const [countSql, parameters] = query.clone().select("count(*)::int").orderBy().limit(undefined).offset(undefined).getQueryAndParameters();
+    let counts = this.remembered.get(dataSource.driver);
+    if (!counts) this.remembered.set(dataSource.driver, (counts = new Map()));
+    const key = `${countSql}\n${JSON.stringify(parameters)}`;
+    const known = counts.get(key);
+    const table = parameters.length + 1;
+    const [row] = await readQuery<{ generation: string; count: number | null }>(
+      dataSource,
+      `SELECT g.generation::text AS generation, CASE WHEN g.generation::text = $${table + 1} THEN NULL ELSE (${countSql}) END AS count ` +
+        `FROM "${this.schema}"."data_generations" g WHERE g.table_name = $${table}`,
+      [...parameters, this.table, known?.generation ?? ""],
+    );
+    if (!row) throw new Error(`data_generations has no row for ${this.table}: is its migration applied?`);
+    if (row.count === null && known) return known.count;
+    const count = Number(row.count);
+    if (counts.size >= this.maxEntries) counts.clear();
+    counts.set(key, { generation: row.generation, count });
+    return count;
+  }
+}
+
+/**
+ * The migration that gives `table` a data generation: the `data_generations` table (once per
+ * schema) and a statement-level trigger that bumps the table's row whenever a statement changes it.
+ */
+export function dataGenerationSql(schema: string, table: string): { up: string[]; down: string[] } {
+  const generations = `"${schema}"."data_generations"`;
+  const target = `"${schema}"."${table}"`;
+  return {
+    up: [
+      `CREATE TABLE IF NOT EXISTS ${generations} (table_name text PRIMARY KEY, generation bigint NOT NULL)`,
+      // Qualified by the trigger's own schema, whatever the writer's search_path.
+      `CREATE OR REPLACE FUNCTION "${schema}".bump_data_generation() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         EXECUTE format('UPDATE %I.data_generations SET generation = generation + 1 WHERE table_name = $1', TG_TABLE_SCHEMA) USING TG_TABLE_NAME;
+         RETURN NULL;
+       END $$`,
+      `INSERT INTO ${generations} (table_name, generation) VALUES ('${table}', 1) ON CONFLICT (table_name) DO NOTHING`,
+      `CREATE TRIGGER "${table}_data_generation" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${target} FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".bump_data_generation()`,
+    ],
+    down: [`DROP TRIGGER IF EXISTS "${table}_data_generation" ON ${target}`, `DELETE FROM ${generations} WHERE table_name = '${table}'`],
+  };
+}
