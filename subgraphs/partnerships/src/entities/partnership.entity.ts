@@ -29,6 +29,10 @@ import { PartnershipStatus } from "./partnership-status.js";
 // At most one open (proposed or active) partnership per pair of communities, whatever the order of
 // the two sides: an expression index TypeORM cannot express, created by the migration.
 @Index("partnership_open_pair_key", { synchronize: false })
+// Expression indexes of the country page's order (partner name), created by their migration.
+@Index("partnership_a_country_partner_name_idx", { synchronize: false })
+@Index("partnership_b_country_partner_name_idx", { synchronize: false })
+@Index("partnership_partner_name_idx", { synchronize: false })
 export class Partnership {
   @Field(() => ID, { description: "Stable id (for imported pairs, a UUID derived from the two communities' slugs)." })
   @PrimaryColumn({ type: "uuid" })

@@ -55,6 +55,10 @@ export function createLoaders(dataSource: DataSource) {
    * A page of each country's partnerships, in the page's order. One loader per page shape (order,
    * limit and cursor), so a request asking the same page of several countries sends one statement:
    * a lateral top-N per country inside `id IN (…)`, then the rows are regrouped and ordered here.
+   * Each country's top-N is the merge of two top-Ns, one per side (a partnership's two sides are
+   * never in the same country, so nothing comes twice): each is an ordered scan of its side's index
+   * (country, partner name, id) for the default order, never a sort of all the country's rows.
+   * The codes are bpchar, as the columns are: compared as text, no index would serve.
    */
   const partnershipPageByCountryCode = loaderFamily(
     (page: OrderedPage<Partnership>) => {
@@ -66,10 +70,15 @@ export function createLoaders(dataSource: DataSource) {
         const rows = await partnerships
           .createQueryBuilder("p")
           .where(
-            `p.id IN (SELECT top.id FROM unnest(CAST(:codes AS text[])) AS k(code) CROSS JOIN LATERAL (
-               SELECT x.id FROM ${PARTNERSHIP_TABLE} x
-               WHERE (x.community_a_country = k.code OR x.community_b_country = k.code) ${after}
-               ORDER BY ${inner} ${direction}, x.id ${direction} LIMIT :limit) AS top)`,
+            `p.id IN (SELECT top.id FROM unnest(CAST(:codes AS bpchar[])) AS k(code) CROSS JOIN LATERAL (
+               SELECT u.id FROM (${["a", "b"]
+                 .map(
+                   (side) => `(SELECT x.id, ${inner} AS sort_key FROM ${PARTNERSHIP_TABLE} x
+                     WHERE x.community_${side}_country = k.code ${after}
+                     ORDER BY ${inner} ${direction}, x.id ${direction} LIMIT :limit)`,
+                 )
+                 .join(" UNION ALL ")}) AS u
+               ORDER BY u.sort_key ${direction}, u.id ${direction} LIMIT :limit) AS top)`,
             { codes: [...codes], limit: page.limit + 1, ...(page.after ? { afterKey: page.after[0], afterId: page.after[1] } : {}) },
           )
           .getMany();
