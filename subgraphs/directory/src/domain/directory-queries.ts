@@ -55,11 +55,17 @@ export enum CommunityOrderField {
   PARTNERSHIP_COUNT = "PARTNERSHIP_COUNT",
 }
 
-/** The sort key of an order: the folded name in byte order, or the partnership count (both indexed with id). */
-export function communitySortKey(field: CommunityOrderField): SortKey<Community> {
-  return field === CommunityOrderField.PARTNERSHIP_COUNT
-    ? { field, expression: "c.partnership_count", value: (row) => row.partnershipCount, cast: "int" }
-    : { field, expression: `(c.search_text COLLATE "C")`, value: (row) => row.searchText, cast: "text" };
+/**
+ * The sort key of an order: the folded name in byte order, or the partnership count (both indexed
+ * with id). With a name search, the name is written so that its order index cannot serve
+ * (`search_text || ''`, the same values): Postgres would otherwise walk that index from "a"
+ * filtering by the pattern, expecting matches everywhere, while names containing "san" sit together
+ * under "s" (at scale factor 100: 190 ms), instead of reading the matches from the trigram index and
+ * sorting them (30 ms).
+ */
+export function communitySortKey(field: CommunityOrderField, { searching = false } = {}): SortKey<Community> {
+  if (field === CommunityOrderField.PARTNERSHIP_COUNT) return { field, expression: "c.partnership_count", value: (row) => row.partnershipCount, cast: "int" };
+  return { field, expression: searching ? `((c.search_text || '') COLLATE "C")` : `(c.search_text COLLATE "C")`, value: (row) => row.searchText, cast: "text" };
 }
 
 /**

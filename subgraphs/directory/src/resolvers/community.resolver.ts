@@ -31,7 +31,7 @@ export class CommunityResolver {
     @Arg("after", () => String, { nullable: true, description: "Continue after this cursor (an endCursor of the same query)." }) after?: string | null,
   ) {
     const direction = orderBy?.direction ?? OrderDirection.ASC;
-    const page = parseOrderedPage({ first, after }, communitySortKey(orderBy?.field ?? CommunityOrderField.NAME), direction);
+    const page = parseOrderedPage({ first, after }, communitySortKey(orderBy?.field ?? CommunityOrderField.NAME, { searching: Boolean(filter?.search?.trim()) }), direction);
     const { rows, count } = await findCommunities(dataSource, filter ?? {}, page);
     return CommunityConnection.of(page, rows, (c) => orderedCursor(page, c), count);
   }
