@@ -54,6 +54,17 @@ describe("ExactCounts", () => {
     expect(blue).toBe(Number((await dataSource.query(`SELECT count(*) FROM "${schema}"."item" WHERE colour = 'blue'`))[0].count));
   });
 
+  it("counts a batch in one statement, each query with its own parameters, and recounts only what it must", async () => {
+    const counts = new ExactCounts(schema, "item");
+    const truth = async (colour: string) => Number((await dataSource.query(`SELECT count(*) FROM "${schema}"."item" WHERE colour = $1`, [colour]))[0].count);
+    expect(await counts.countMany(dataSource, [itemsOf("red"), itemsOf("blue"), itemsOf("none")])).toEqual([await truth("red"), await truth("blue"), 0]);
+    const after = await countsRun();
+    expect(await counts.countMany(dataSource, [itemsOf("blue"), itemsOf("red")])).toEqual([await truth("blue"), await truth("red")]);
+    expect(await countsRun()).toBe(after);
+    await dataSource.query(`INSERT INTO "${schema}"."item" (colour) VALUES ('red')`);
+    expect(await counts.countMany(dataSource, [itemsOf("red"), itemsOf("blue")])).toEqual([await truth("red"), await truth("blue")]);
+  });
+
   it("says plainly when the table has no generation (its migration is missing)", async () => {
     await expect(new ExactCounts(schema, "missing").count(dataSource, itemsOf("red"))).rejects.toThrow(/data_generations has no row for missing/);
   });

@@ -25,24 +25,45 @@ export class ExactCounts {
 
   /** The number of rows `query` selects (its selection and order are ignored). */
   async count(dataSource: DataSource, query: SelectQueryBuilder<ObjectLiteral>): Promise<number> {
-    const [countSql, parameters] = query.clone().select("count(*)::int").orderBy().limit(undefined).offset(undefined).getQueryAndParameters();
+    return (await this.countMany(dataSource, [query]))[0];
+  }
+
+  /**
+   * The counts of several queries in one statement (a DataLoader's batch): one column per query,
+   * each counted only when its remembered generation is not the table's current one.
+   */
+  async countMany(dataSource: DataSource, queries: readonly SelectQueryBuilder<ObjectLiteral>[]): Promise<number[]> {
     let counts = this.remembered.get(dataSource.driver);
     if (!counts) this.remembered.set(dataSource.driver, (counts = new Map()));
-    const key = `${countSql}\n${JSON.stringify(parameters)}`;
-    const known = counts.get(key);
-    const table = parameters.length + 1;
-    const [row] = await readQuery<{ generation: string; count: number | null }>(
+    const parameters: unknown[] = [];
+    const keys: string[] = [];
+    const columns = queries.map((query, i) => {
+      const [countSql, own] = query.clone().select("count(*)::int").orderBy().limit(undefined).offset(undefined).getQueryAndParameters();
+      const key = `${countSql}\n${JSON.stringify(own)}`;
+      keys.push(key);
+      // This query's own $1…$n become $offset+1…: TypeORM numbers each query from 1.
+      const offset = parameters.length;
+      parameters.push(...own, counts!.get(key)?.generation ?? "");
+      const renumbered = offset === 0 ? countSql : countSql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+      return `CASE WHEN g.generation::text = $${parameters.length} THEN NULL ELSE (${renumbered}) END AS "c${i}"`;
+    });
+    parameters.push(this.table);
+    const [row] = await readQuery<Record<string, string | number | null>>(
       dataSource,
-      `SELECT g.generation::text AS generation, CASE WHEN g.generation::text = $${table + 1} THEN NULL ELSE (${countSql}) END AS count ` +
-        `FROM "${this.schema}"."data_generations" g WHERE g.table_name = $${table}`,
-      [...parameters, this.table, known?.generation ?? ""],
+      `SELECT g.generation::text AS generation, ${columns.join(", ")} FROM "${this.schema}"."data_generations" g WHERE g.table_name = $${parameters.length}`,
+      parameters,
     );
     if (!row) throw new Error(`data_generations has no row for ${this.table}: is its migration applied?`);
-    if (row.count === null && known) return known.count;
-    const count = Number(row.count);
-    if (counts.size >= this.maxEntries) counts.clear();
-    counts.set(key, { generation: row.generation, count });
-    return count;
+    const generation = String(row.generation);
+    return keys.map((key, i) => {
+      const counted = row[`c${i}`];
+      const known = counts!.get(key);
+      if (counted === null && known) return known.count;
+      const count = Number(counted);
+      if (counts!.size >= this.maxEntries) counts!.clear();
+      counts!.set(key, { generation, count });
+      return count;
+    });
   }
 }
 

@@ -72,8 +72,8 @@ export function partnershipsMatching(dataSource: DataSource, filter: Partnership
   };
 }
 
-/** totalCount per filter, counted once per change of the partnership table. */
-const partnershipCounts = new ExactCounts("partnerships", "partnership");
+/** totalCount per filter, and partnerships per country, counted once per change of the partnership table. */
+export const partnershipCounts = new ExactCounts("partnerships", "partnership");
 
 /**
  * The partnerships that match a filter, in the page's order (ties by id), one keyset page at a

@@ -1,6 +1,7 @@
 import { createGroupLoader, createKeyLoader, loaderFamily, OrderDirection, readQuery, type OrderedPage } from "@scg/shared";
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
+import { partnershipCounts } from "../domain/partnership-queries.js";
 import { Partnership } from "../entities/partnership.entity.js";
 import { Signature } from "../entities/signature.entity.js";
 import { StatusChange } from "../entities/status-change.entity.js";
@@ -8,11 +9,11 @@ import { StatusChange } from "../entities/status-change.entity.js";
 const PARTNERSHIP_TABLE = `"partnerships"."partnership"`;
 
 /**
- * Counts partnerships per side key (community id or country code) in one statement: each
+ * Counts partnerships per community (either side) in one statement: each
  * partnership counts once for each side that matches (the two sides never share a community or a
  * country, so nothing is counted twice). Keys without partnerships count 0.
  */
-function countBySide(dataSource: DataSource, column: "id" | "country") {
+function countBySide(dataSource: DataSource, column: "id") {
   return async (keys: readonly string[]): Promise<number[]> => {
     const rows = await readQuery<{ key: string; count: number }>(
       dataSource,
@@ -99,7 +100,14 @@ export function createLoaders(dataSource: DataSource) {
     partnershipsByCommunityId,
     partnershipPageByCountryCode,
     partnershipCountByCommunityId: new DataLoader<string, number>(countBySide(dataSource, "id")),
-    partnershipCountByCountryCode: new DataLoader<string, number>(countBySide(dataSource, "country")),
+    // A country's count is large at scale (Japan: 32,100 at factor 100) and asked on every country
+    // page: remembered per country until the table changes (ExactCounts), one statement a batch.
+    partnershipCountByCountryCode: new DataLoader<string, number>((codes) =>
+      partnershipCounts.countMany(
+        dataSource,
+        codes.map((code) => partnerships.createQueryBuilder("p").where("p.community_a_country = :code OR p.community_b_country = :code", { code })),
+      ),
+    ),
     signaturesByPartnershipId: createGroupLoader(
       (ids: readonly string[]) =>
         dataSource.getRepository(Signature).find({ where: { partnershipId: In([...ids]) }, order: { provenance: { enteredAt: "ASC" }, communityId: "ASC" } }),
