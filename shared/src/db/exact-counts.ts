@@ -29,6 +29,23 @@ export class ExactCounts {
   }
 
   /**
+   * Remembers a count read elsewhere with the generation read in the same statement (a search's
+   * page, which reads every match anyway, counts them with `count(*) OVER ()`), so that counting
+   * the same query later costs only the generation check.
+   */
+  remember(dataSource: DataSource, query: SelectQueryBuilder<ObjectLiteral>, generation: string, count: number): void {
+    let counts = this.remembered.get(dataSource.driver);
+    if (!counts) this.remembered.set(dataSource.driver, (counts = new Map()));
+    if (counts.size >= this.maxEntries) counts.clear();
+    counts.set(countStatement(query).key, { generation, count });
+  }
+
+  /** The generation of this table, as a sub-select to put in another statement (for `remember`). */
+  generationSql(): string {
+    return `(SELECT generation::text FROM "${this.schema}"."data_generations" WHERE table_name = '${this.table}')`;
+  }
+
+  /**
    * The counts of several queries in one statement (a DataLoader's batch): one column per query,
    * each counted only when its remembered generation is not the table's current one.
    */
@@ -38,8 +55,7 @@ export class ExactCounts {
     const parameters: unknown[] = [];
     const keys: string[] = [];
     const columns = queries.map((query, i) => {
-      const [countSql, own] = query.clone().select("count(*)::int").orderBy().limit(undefined).offset(undefined).getQueryAndParameters();
-      const key = `${countSql}\n${JSON.stringify(own)}`;
+      const { countSql, own, key } = countStatement(query);
       keys.push(key);
       // This query's own $1…$n become $offset+1…: TypeORM numbers each query from 1.
       const offset = parameters.length;
@@ -65,6 +81,12 @@ export class ExactCounts {
       return count;
     });
   }
+}
+
+/** A query's COUNT statement, its parameters, and the key its count is remembered under. */
+function countStatement(query: SelectQueryBuilder<ObjectLiteral>): { countSql: string; own: unknown[]; key: string } {
+  const [countSql, own] = query.clone().select("count(*)::int").orderBy().limit(undefined).offset(undefined).getQueryAndParameters();
+  return { countSql, own, key: `${countSql}\n${JSON.stringify(own)}` };
 }
 
 /**

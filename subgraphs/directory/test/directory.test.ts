@@ -54,6 +54,26 @@ describe("directory subgraph", () => {
     expect(seen).toContain("seattle-wa-us");
   });
 
+  it("a search's totalCount is every match, on the first page (counted with it) and on the pages after", async () => {
+    const all: string[] = [];
+    let after: string | null = null;
+    const totals: number[] = [];
+    do {
+      const { data, errors }: any = await ask(`query ($after: String) { communities(first: 40, after: $after, filter: { search: "san" }) { totalCount pageInfo { hasNextPage endCursor } edges { node { slug } } } }`, { after });
+      expect(errors).toBeUndefined();
+      totals.push(data.communities.totalCount);
+      all.push(...data.communities.edges.map((e: any) => e.node.slug));
+      after = data.communities.pageInfo.hasNextPage ? data.communities.pageInfo.endCursor : null;
+    } while (after);
+    expect(all.length).toBeGreaterThan(40);
+    expect(new Set(totals)).toEqual(new Set([all.length]));
+    expect(new Set(all).size).toBe(all.length);
+    const again = await ask(`{ communities(first: 5, filter: { search: "san" }) { totalCount } }`);
+    expect(again.data.communities.totalCount).toBe(all.length);
+    const none = await ask(`{ communities(first: 5, filter: { search: "zzqx" }) { totalCount edges { node { slug } } } }`);
+    expect(none.data.communities).toEqual({ totalCount: 0, edges: [] });
+  });
+
   it("searches case- and accent-insensitively, treating % and _ literally", async () => {
     const pecs = await ask(`{ communities(filter: { search: "PECS" }) { edges { node { slug name } } } }`);
     expect(pecs.data.communities.edges.map((e: any) => e.node.slug)).toContain("pecs-hu");

@@ -103,8 +103,18 @@ const communityCounts = new ExactCounts("directory", "community");
  */
 export async function findCommunities(dataSource: DataSource, filter: CommunityFilterValues, page: OrderedPage<Community>) {
   const base = await communitiesMatching(dataSource, filter);
-  const rows = page.limit === 0 ? [] : await applyOrderedPage(base(), page, "c.id").getMany();
-  return { rows, count: () => communityCounts.count(dataSource, base()) };
+  if (page.limit === 0) return { rows: [], count: () => communityCounts.count(dataSource, base()) };
+  const query = applyOrderedPage(base(), page, "c.id");
+  if (!checkSearch(filter.search) || page.after) return { rows: await query.getMany(), count: () => communityCounts.count(dataSource, base()) };
+  // A search's first page reads every match from the trigram index to sort them (see
+  // communitySortKey), so it counts them in the same pass, with the generation of the same
+  // snapshot: totalCount is then a generation check, not a second scan of the matches.
+  const { entities, raw } = await query
+    .addSelect("count(*) OVER ()", "matches")
+    .addSelect(communityCounts.generationSql(), "generation")
+    .getRawAndEntities<{ matches: string; generation: string }>();
+  if (raw.length > 0) communityCounts.remember(dataSource, base(), raw[0].generation, Number(raw[0].matches));
+  return { rows: entities, count: () => communityCounts.count(dataSource, base()) };
 }
 
 export async function findOrganizations(dataSource: DataSource, filter: OrganizationFilterValues, page: Page) {
