@@ -1,18 +1,13 @@
+import { mulberry32 } from "@scg/shared/data";
+
 /**
- * A seeded pseudo-random generator (mulberry32): the same seed gives the same sequence on every
- * machine and Node version, so two bench runs send the same rotation of requests. Returns numbers
- * in [0, 1). Not for anything secret.
+ * A seeded pseudo-random generator (the data's own mulberry32): the same seed gives the same
+ * sequence on every machine and Node version, so two bench runs send the same rotation of
+ * requests. Returns numbers in [0, 1). Not for anything secret.
  */
 export function seededRandom(seed: number): () => number {
   if (!Number.isInteger(seed)) throw new Error(`seededRandom expects an integer seed, got ${seed}.`);
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 export interface Weighted<T> {

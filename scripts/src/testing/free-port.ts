@@ -1,3 +1,4 @@
+import { DEFAULT_SUBGRAPH_PORTS } from "@scg/shared";
 import { createServer } from "node:net";
 
 /** A TCP port that was free a moment ago on 127.0.0.1 (for processes that must be told their port). */
@@ -11,4 +12,15 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Each subgraph's `<NAME>_PORT` and `<NAME>_URL` on free ports, for a network started as a child process. */
+export async function freeSubgraphPortsEnv(): Promise<Record<string, string>> {
+  const env: Record<string, string> = {};
+  for (const name of Object.keys(DEFAULT_SUBGRAPH_PORTS)) {
+    const port = await freePort();
+    env[`${name.toUpperCase()}_PORT`] = String(port);
+    env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
+  }
+  return env;
 }

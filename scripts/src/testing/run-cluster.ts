@@ -2,8 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEFAULT_SUBGRAPH_PORTS } from "@scg/shared";
-import { freePort } from "./free-port.js";
+import { freePort, freeSubgraphPortsEnv } from "./free-port.js";
 
 const ROOT = join(__dirname, "..", "..", "..");
 
@@ -33,12 +32,7 @@ export interface RunningCluster {
  * database (migrated, not re-seeded) and REDIS_URL, with its own Redis key prefix and state folder.
  */
 export async function runCluster(replicas: number, env: Record<string, string> = {}): Promise<RunningCluster> {
-  const ports: Record<string, string> = {};
-  for (const name of Object.keys(DEFAULT_SUBGRAPH_PORTS)) {
-    const port = await freePort();
-    ports[`${name.toUpperCase()}_PORT`] = String(port);
-    ports[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
-  }
+  const ports = await freeSubgraphPortsEnv();
   const gatewayPort = await freePort();
   const stateDir = mkdtempSync(join(tmpdir(), "scg-cluster-"));
   const runner = spawn(process.execPath, [join(ROOT, "scripts", "dist", "cluster.js"), "--replicas", String(replicas)], {

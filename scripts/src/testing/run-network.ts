@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import { DEFAULT_SUBGRAPH_PORTS } from "@scg/shared";
-import { freePort } from "./free-port.js";
+import { freePort, freeSubgraphPortsEnv } from "./free-port.js";
 
 const ROOT = join(__dirname, "..", "..", "..");
 
@@ -21,12 +20,7 @@ export interface RunningNetwork {
  * (migrated, not re-seeded), with in-memory shared state; for tests that kill its processes.
  */
 export async function runNetwork(env: Record<string, string> = {}): Promise<RunningNetwork> {
-  const ports: Record<string, string> = {};
-  for (const name of Object.keys(DEFAULT_SUBGRAPH_PORTS)) {
-    const port = await freePort();
-    ports[`${name.toUpperCase()}_PORT`] = String(port);
-    ports[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
-  }
+  const ports = await freeSubgraphPortsEnv();
   const gatewayPort = await freePort();
   const runner = spawn(process.execPath, [join(ROOT, "scripts", "dist", "start.js")], {
     env: {
