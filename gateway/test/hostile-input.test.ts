@@ -255,6 +255,16 @@ describe("refused requests cost one point, not their estimate", () => {
     );
   });
 
+  it("an operationName that names no operation of the document is a coded 400, never a 500", async () => {
+    const answer = await post({ query: `query CountryPartnerships { networkStats { partnerships } }`, operationName: "CommunityProfile" }, await asUser("wrong-name-analyst"));
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors[0].extensions.code).toBe("BAD_REQUEST");
+    expect(answer.body.errors[0].message).toMatch(/no operation named "CommunityProfile"/);
+    const several = await post({ query: `query A { networkStats { partnerships } } query B { networkStats { countries } }` }, await asUser("wrong-name-analyst"));
+    expect(several.status).toBe(400);
+    expect(several.body.errors[0]).toMatchObject({ message: expect.stringMatching(/several operations/), extensions: { code: "BAD_REQUEST" } });
+  });
+
   it("a document refused by validation costs one point", async () => {
     const headers = await asUser("typo-analyst");
     const first = await post({ query: `{ nope }` }, headers);

@@ -22,7 +22,8 @@ export function responseCachePlugin(cache: ResponseCache, { responses = true } =
       let key: string | null = null;
       return {
         async responseForOperation({ operation, request, source }): Promise<GraphQLResponse | null> {
-          if (operation.operation !== "query" || state.cacheScope !== "public") return null;
+          // No operation: the operationName names none in the document; execution refuses it (400).
+          if (!operation || operation.operation !== "query" || state.cacheScope !== "public") return null;
           if (!responses) {
             // Entity cache only: it still needs the generations as they were when the read began.
             state.generations = await cache.generations.snapshot();

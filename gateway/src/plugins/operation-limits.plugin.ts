@@ -32,7 +32,8 @@ export function operationLimitsPlugin(maxCost: number, budgets: CallerBudgets | 
       let pending: Promise<{ charge: RateLimitCharge | null; refusal: AppError | null }> | null = null;
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
-          if (!operation) return;
+          // No operation to run: the gateway's executor would throw an uncoded error (a 500).
+          if (!operation) throw noOperation(request.operationName);
           pending = (async () => {
             const cost = estimateOperationCost(schema, document, operation, request.variables ?? {});
             contextValue.state.cost = cost;
@@ -62,4 +63,12 @@ export function operationLimitsPlugin(maxCost: number, budgets: CallerBudgets | 
       };
     },
   };
+}
+
+/** The refusal of a document whose operationName names none of its operations, or that holds several and names none. */
+function noOperation(operationName: string | null | undefined): AppError {
+  const message = operationName
+    ? `The document has no operation named "${operationName.slice(0, 100)}"; operationName must name one of its operations.`
+    : "The document holds several operations; say which one to run with operationName.";
+  return new AppError(ErrorCode.BAD_REQUEST, message, { http: { status: 400 } });
 }
