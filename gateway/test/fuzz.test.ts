@@ -171,10 +171,13 @@ const generatedOperation = fc.gen().map((g) => {
     return `f${i}: ${field.name}${args}${selection}`;
   });
   const header = `${mutation ? "mutation" : "query"} Fuzz${definitions.length ? `(${definitions.join(", ")})` : ""}`;
-  return { query: `${header} { ${selections.join(" ")} }`, variables };
+  // Mostly its own name or none; sometimes one the document does not define.
+  const operationName = g(fc.constantFrom, undefined, "Fuzz", "Fuzz", "CommunityProfile", "");
+  return { query: `${header} { ${selections.join(" ")} }`, variables, ...(operationName === undefined ? {} : { operationName }) };
 });
 
 const contractTexts = readdirSync(join(__dirname, "..", "operations")).filter((f) => f.endsWith(".graphql")).map((f) => readFileSync(join(__dirname, "..", "operations", f), "utf8"));
+const contractNames = contractTexts.map((text) => /^(?:query|mutation)\s+(\w+)/m.exec(text)![1]);
 const TOKENS = ["{", "}", "(", ")", ":", "$", "@include(if: true)", "...", "fragment F on Community { id }", "on", "query", "mutation", "#", "\u0000", '"', "\\", "🌍", "__schema", "first: 9999999999", "...F", " ", "\n"];
 
 /** A contract operation with a few random edits: deletions, insertions, duplications. */
@@ -183,8 +186,9 @@ const mutatedOperation = fc
     fc.constantFrom(...contractTexts),
     fc.array(fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.constantFrom("delete", "insert", "duplicate"), fc.constantFrom(...TOKENS)), { minLength: 1, maxLength: 4 }),
     fc.jsonValue({ maxDepth: 3 }),
+    fc.option(fc.constantFrom(...contractNames, "Nope")),
   )
-  .map(([text, edits, variables]) => {
+  .map(([text, edits, variables, operationName]) => {
     let query = text;
     for (const [at, length, kind, token] of edits) {
       const start = at % (query.length + 1);
@@ -192,7 +196,7 @@ const mutatedOperation = fc
       else if (kind === "insert") query = query.slice(0, start) + token + query.slice(start);
       else query = query.slice(0, start) + query.slice(start, start + length) + query.slice(start);
     }
-    return { query, variables };
+    return { query, variables, ...(operationName === null ? {} : { operationName }) };
   });
 
 /** Bodies a careless or hostile client could send. */
