@@ -2,6 +2,7 @@ import { INTERNAL_CREDENTIAL_HEADER, signInternalCredential } from "../auth/inte
 import type { Identity } from "../auth/identity.js";
 import { serviceUnavailable } from "../errors/app-error.js";
 import { traceSubgraphCall } from "../observability/trace-subgraph-call.js";
+import { createJsonPost, type RawAnswer } from "./json-post.js";
 
 export interface EntityLookupOptions {
   /** The calling service's name, recorded in the credential. */
@@ -63,29 +64,34 @@ export class EntityAnswer {
  */
 export function createSubgraphCall(options: EntityLookupOptions) {
   const { caller, target, url, internalSecret, timeoutMs } = options;
+  const post = createJsonPost(url);
   return async function call(query: string, variables: Record<string, unknown>, identity: Identity | null): Promise<Record<string, unknown>> {
     const credential = await signInternalCredential({ identity, caller }, internalSecret);
     return traceSubgraphCall(target, null, async (traceHeaders, span) => {
-      let response: Response;
-      let body: { data?: Record<string, unknown> | null; errors?: unknown[] } | null;
+      let answer: RawAnswer;
       try {
-        response = await fetch(url, {
-          method: "POST",
-          headers: { ...traceHeaders, "content-type": "application/json", [INTERNAL_CREDENTIAL_HEADER]: credential },
-          body: JSON.stringify({ query, variables }),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        body = (await response.json().catch(() => null)) as typeof body;
+        // A read (an `_entities` question): safe to send again on a connection closed under it.
+        answer = await post({ ...traceHeaders, "content-type": "application/json", [INTERNAL_CREDENTIAL_HEADER]: credential }, JSON.stringify({ query, variables }), timeoutMs, true);
       } catch {
         throw serviceUnavailable(`The ${target} service did not answer within ${timeoutMs} ms; please try again shortly.`);
       }
-      span.setAttribute("http.response.status_code", response.status);
-      if (!response.ok || !body || body.errors?.length || !body.data || typeof body.data !== "object") {
-        throw serviceUnavailable(`The ${target} service could not answer (HTTP ${response.status}); please try again shortly.`);
+      span.setAttribute("http.response.status_code", answer.status);
+      const body = parseAnswer(answer.body);
+      if (answer.status < 200 || answer.status >= 300 || !body || body.errors?.length || !body.data || typeof body.data !== "object") {
+        throw serviceUnavailable(`The ${target} service could not answer (HTTP ${answer.status}); please try again shortly.`);
       }
       return body.data;
     });
   };
+}
+
+/** A GraphQL answer's body, or null when it is not JSON. */
+function parseAnswer(text: string): { data?: Record<string, unknown> | null; errors?: unknown[] } | null {
+  try {
+    return JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: unknown[] } | null;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -33,7 +33,8 @@ export interface JsonPost {
 
 /**
  * A client for one server's JSON endpoint on Node's own http module, with keep-alive connections.
- * Used between our services instead of fetch: on the page's hot path, fetch's web streams and
+ * Used between our services (the gateway's subgraph calls, one subgraph's checks of another)
+ * instead of fetch: on the page's hot path, fetch's web streams and
  * request objects cost more CPU than the subgraph's work (see bench/results, the profiles).
  */
 export function createJsonPost(url: string, { maxSockets = 128, idleTimeoutMs = 4_000 }: JsonPostOptions = {}): JsonPost {
