@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { answersOk, interruptRunner, waitForRunner } from "./child-runner.js";
 import { freePort, freeSubgraphPortsEnv } from "./free-port.js";
 
 const ROOT = join(__dirname, "..", "..", "..");
@@ -59,28 +60,13 @@ export async function runCluster(replicas: number, env: Record<string, string> =
   runner.stderr!.on("data", collect);
   const stateFile = join(stateDir, "cluster.json");
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (runner.exitCode !== null) throw new Error(`start:cluster exited early:\n${lines.join("\n")}`);
-    if (Date.now() > deadline) {
-      runner.kill("SIGKILL");
-      throw new Error(`start:cluster was not ready after 120 s:\n${lines.join("\n")}`);
-    }
-    const ready = existsSync(stateFile) && (await fetch(`http://127.0.0.1:${gatewayPort}/ready`).then((r) => r.ok, () => false));
-    if (ready) break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await waitForRunner(runner, "start:cluster", lines, 120_000, async () => existsSync(stateFile) && (await answersOk(`http://127.0.0.1:${gatewayPort}/ready`)));
   return {
     runner,
     gatewayUrl,
     lines,
     state: () => JSON.parse(readFileSync(stateFile, "utf8")) as ClusterState,
     hangup: () => void runner.kill("SIGHUP"),
-    interrupt: () =>
-      new Promise((resolve) => {
-        if (runner.exitCode !== null) return resolve(runner.exitCode);
-        runner.once("exit", (code) => resolve(code));
-        runner.kill("SIGINT");
-      }),
+    interrupt: () => interruptRunner(runner),
   };
 }

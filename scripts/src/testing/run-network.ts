@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
+import { answersOk, interruptRunner, waitForRunner } from "./child-runner.js";
 import { freePort, freeSubgraphPortsEnv } from "./free-port.js";
 
 const ROOT = join(__dirname, "..", "..", "..");
@@ -56,27 +57,12 @@ export async function runNetwork(env: Record<string, string> = {}): Promise<Runn
   runner.stdout!.on("data", collect);
   runner.stderr!.on("data", collect);
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (runner.exitCode !== null) throw new Error(`npm start exited early:\n${lines.join("\n")}`);
-    if (Date.now() > deadline) {
-      runner.kill("SIGKILL");
-      throw new Error(`npm start was not ready after 90 s:\n${lines.join("\n")}`);
-    }
-    const ready = await fetch(gatewayUrl.replace(/\/graphql$/, "/ready")).then((r) => r.ok, () => false);
-    if (ready) break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await waitForRunner(runner, "npm start", lines, 90_000, () => answersOk(gatewayUrl.replace(/\/graphql$/, "/ready")));
   return {
     runner,
     gatewayUrl,
     lines,
     pid: (service) => pids.get(service),
-    interrupt: () =>
-      new Promise((resolve) => {
-        if (runner.exitCode !== null) return resolve(runner.exitCode);
-        runner.once("exit", (code) => resolve(code));
-        runner.kill("SIGINT");
-      }),
+    interrupt: () => interruptRunner(runner),
   };
 }
